@@ -1,0 +1,72 @@
+import type { ExtractedText, FileFormat, Link, RecordData, RecordType } from "../model.ts";
+
+/** A document as the pipeline hands it to the store. */
+export interface NewDocument {
+  id: string;
+  sha256: string;
+  filename: string;
+  format: FileFormat;
+  size: number;
+  text: ExtractedText;
+  record: RecordData;
+}
+
+/** A stored document with everything the API shows about it. */
+export interface StoredDocument extends Omit<NewDocument, "text"> {
+  pages: string[];
+  ingestedAt: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  filename: string;
+  type: RecordType;
+  title: string | null;
+  body: string | null;
+  date: string | null;
+  diarienummer: string[];
+}
+
+export interface CaseEntry {
+  id: string;
+  type: RecordType;
+  title: string | null;
+  body: string | null;
+  date: string | null;
+  paragraph: number | null;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+/**
+ * The archive store: the source of truth for documents and their links. The
+ * search index can always be rebuilt from it.
+ */
+export interface Archive {
+  /** The document with these bytes, if already archived. */
+  findBySha256(sha256: string): DocumentSummary | null;
+  /** Stores a new document and resolves links to and from it, atomically. */
+  save(doc: NewDocument): void;
+  get(id: string): StoredDocument | null;
+  list(limit: number, offset: number): Page<DocumentSummary>;
+  links(id: string): Link[];
+  /** Every document and paragraph naming the case, oldest first; null when the query is no diarienummer. */
+  findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null;
+  /** Ids of stored documents not yet confirmed in the search index. */
+  unindexed(): string[];
+  markIndexed(id: string): void;
+  /** Ids of every document, for rebuilding the search index. */
+  allIds(): Iterable<string>;
+  close(): void;
+}
+
+/** Original files, stored once by content hash and never modified. */
+export interface OriginalStore {
+  put(sha256: string, bytes: Uint8Array): Promise<void>;
+  has(sha256: string): Promise<boolean>;
+  /** A local path to read the original from. */
+  path(sha256: string): string;
+}

@@ -1,0 +1,36 @@
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./schema.ts";
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the archive database: WAL so searches read while a
+ * document is written, foreign keys on, and any pending migration applied.
+ */
+export function openDatabase(file: string, extraMigrations: { name: string; steps: string[] }[] = []): Db {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db, "archive", MIGRATIONS);
+  for (const m of extraMigrations) migrate(db, m.name, m.steps);
+  return db;
+}
+
+/** Applies the steps of one component's schema that this file has not seen yet. */
+export function migrate(db: Db, component: string, steps: string[]): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+  const row = db.prepare("SELECT version FROM schema_versions WHERE component = ?").get(component) as
+    | { version: number }
+    | undefined;
+  const current = row?.version ?? 0;
+  if (current > steps.length) {
+    throw new Error(`the archive's ${component} schema (v${current}) is newer than this program (v${steps.length})`);
+  }
+  const apply = db.transaction(() => {
+    for (let v = current; v < steps.length; v++) db.exec(steps[v] as string);
+    db.prepare("INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version").run(component, steps.length);
+  });
+  apply();
+}

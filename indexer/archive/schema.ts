@@ -1,0 +1,90 @@
+/**
+ * The archive's SQLite schema. One file holds documents, their pages, case
+ * numbers, people, links, search chunks and jobs; `user_version` says which
+ * migration last ran, so an older archive is upgraded in place at open.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE documents (
+    id            TEXT PRIMARY KEY,
+    sha256        TEXT NOT NULL UNIQUE,
+    filename      TEXT NOT NULL,
+    format        TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    pages         INTEGER NOT NULL,
+    type          TEXT NOT NULL,
+    title         TEXT,
+    body          TEXT,
+    meeting_date  TEXT,
+    document_date TEXT,
+    date          TEXT GENERATED ALWAYS AS (coalesce(meeting_date, document_date)) VIRTUAL,
+    record        TEXT NOT NULL,
+    ingested_at   TEXT NOT NULL,
+    indexed_at    TEXT
+  );
+  CREATE INDEX documents_date ON documents(date);
+  CREATE INDEX documents_unindexed ON documents(id) WHERE indexed_at IS NULL;
+
+  CREATE TABLE pages (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number      INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    PRIMARY KEY (document_id, number)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE case_numbers (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    paragraph   INTEGER,
+    canonical   TEXT NOT NULL,
+    full_key    TEXT NOT NULL,
+    base_key    TEXT NOT NULL,
+    written     TEXT NOT NULL
+  );
+  CREATE INDEX case_numbers_base ON case_numbers(base_key);
+  CREATE INDEX case_numbers_document ON case_numbers(document_id);
+
+  CREATE TABLE people (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    paragraph   INTEGER,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    party       TEXT,
+    role        TEXT
+  );
+  CREATE INDEX people_document ON people(document_id);
+  CREATE INDEX people_name ON people(name COLLATE NOCASE);
+
+  CREATE TABLE links (
+    id             INTEGER PRIMARY KEY,
+    from_id        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    from_paragraph INTEGER,
+    rel            TEXT NOT NULL,
+    to_id          TEXT REFERENCES documents(id) ON DELETE SET NULL,
+    to_paragraph   INTEGER,
+    label          TEXT,
+    target_key     TEXT NOT NULL,
+    target_body    TEXT
+  );
+  CREATE INDEX links_target ON links(target_key) WHERE to_id IS NULL;
+
+  CREATE TABLE anchors (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    body        TEXT
+  );
+  CREATE INDEX anchors_key ON anchors(key);
+  CREATE INDEX links_from ON links(from_id);
+  CREATE INDEX links_to ON links(to_id);
+
+  CREATE TABLE jobs (
+    id          TEXT PRIMARY KEY,
+    file        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    document_id TEXT,
+    error       TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  `,
+];

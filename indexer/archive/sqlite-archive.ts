@@ -1,0 +1,235 @@
+import type { Statement } from "better-sqlite3";
+import { anchorsOf, sameBody, targetsOf } from "../links.ts";
+import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
+import { canonicalize, caseKey } from "../understand/diarienummer.ts";
+import type { Archive, CaseEntry, DocumentSummary, NewDocument, Page, StoredDocument } from "./archive.ts";
+import type { Db } from "./database.ts";
+
+interface DocumentRow {
+  id: string;
+  sha256: string;
+  filename: string;
+  format: StoredDocument["format"];
+  size: number;
+  type: RecordType;
+  title: string | null;
+  body: string | null;
+  date: string | null;
+  record: string;
+  ingested_at: string;
+}
+
+interface LinkRow {
+  rel: LinkRel;
+  other: string | null;
+  paragraph: number | null;
+  label: string | null;
+}
+
+/** Incoming links seen from the other side. */
+const REVERSED: Partial<Record<LinkRel, LinkRel>> = { "attached-to": "attachment", attachment: "attached-to" };
+
+/** The embedded archive store: one SQLite file, every write one transaction. */
+export class SqliteArchive implements Archive {
+  private readonly statements: Record<string, Statement>;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      bySha: db.prepare("SELECT id FROM documents WHERE sha256 = ?"),
+      insertDocument: db.prepare(
+        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, meeting_date, document_date, record, ingested_at)
+         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, @meetingDate, @documentDate, @record, @ingestedAt)`,
+      ),
+      insertPage: db.prepare("INSERT INTO pages (document_id, number, text) VALUES (?, ?, ?)"),
+      insertCase: db.prepare(
+        "INSERT INTO case_numbers (document_id, paragraph, canonical, full_key, base_key, written) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      insertPerson: db.prepare("INSERT INTO people (document_id, paragraph, kind, name, party, role) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertAnchor: db.prepare("INSERT INTO anchors (document_id, key, body) VALUES (?, ?, ?)"),
+      insertLink: db.prepare(
+        `INSERT INTO links (from_id, from_paragraph, rel, to_id, to_paragraph, label, target_key, target_body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      anchorsByKey: db.prepare("SELECT document_id AS id, body FROM anchors WHERE key = ? AND document_id != ?"),
+      unresolvedByKey: db.prepare("SELECT id, target_body AS body FROM links WHERE to_id IS NULL AND target_key = ? AND from_id != ?"),
+      resolveLink: db.prepare("UPDATE links SET to_id = ? WHERE id = ?"),
+      get: db.prepare("SELECT * FROM documents WHERE id = ?"),
+      pages: db.prepare("SELECT text FROM pages WHERE document_id = ? ORDER BY number"),
+      count: db.prepare("SELECT count(*) AS n FROM documents"),
+      list: db.prepare("SELECT id, filename, type, title, body, date, record FROM documents ORDER BY date DESC, id LIMIT ? OFFSET ?"),
+      outgoing: db.prepare(
+        "SELECT rel, to_id AS other, coalesce(to_paragraph, from_paragraph) AS paragraph, label FROM links WHERE from_id = ? ORDER BY id",
+      ),
+      incoming: db.prepare(
+        "SELECT rel, from_id AS other, coalesce(to_paragraph, from_paragraph) AS paragraph, label FROM links WHERE to_id = ? ORDER BY id",
+      ),
+      caseEntries: db.prepare(
+        `SELECT d.id, d.type, d.title, d.body, d.date, c.paragraph
+         FROM case_numbers c JOIN documents d ON d.id = c.document_id
+         WHERE c.base_key = ?
+         GROUP BY d.id, c.paragraph
+         ORDER BY d.date IS NULL, d.date, d.id, c.paragraph`,
+      ),
+      unindexed: db.prepare("SELECT id FROM documents WHERE indexed_at IS NULL"),
+      markIndexed: db.prepare("UPDATE documents SET indexed_at = ? WHERE id = ?"),
+      allIds: db.prepare("SELECT id FROM documents ORDER BY id"),
+    };
+  }
+
+  findBySha256(sha256: string): DocumentSummary | null {
+    const row = this.stmt("bySha").get(sha256) as { id: string } | undefined;
+    return row ? this.summary(row.id) : null;
+  }
+
+  save(doc: NewDocument): void {
+    this.db.transaction(() => this.insert(doc))();
+  }
+
+  get(id: string): StoredDocument | null {
+    const row = this.stmt("get").get(id) as DocumentRow | undefined;
+    if (!row) return null;
+    const pages = (this.stmt("pages").all(id) as { text: string }[]).map((p) => p.text);
+    return {
+      id: row.id,
+      sha256: row.sha256,
+      filename: row.filename,
+      format: row.format,
+      size: row.size,
+      record: JSON.parse(row.record) as RecordData,
+      pages,
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  list(limit: number, offset: number): Page<DocumentSummary> {
+    const total = (this.stmt("count").get() as { n: number }).n;
+    const rows = this.stmt("list").all(limit, offset) as (DocumentRow & { record: string })[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  links(id: string): Link[] {
+    const links: Link[] = [];
+    const seen = new Set<string>();
+    const push = (rel: LinkRel, row: LinkRow) => {
+      const key = `${rel}|${row.other}|${row.paragraph}|${row.label}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      links.push({ rel, documentId: row.other, paragraph: row.paragraph, label: row.label });
+    };
+    for (const row of this.stmt("outgoing").all(id) as LinkRow[]) push(row.rel, row);
+    for (const row of this.stmt("incoming").all(id) as LinkRow[]) {
+      const rel = REVERSED[row.rel];
+      if (rel) push(rel, row);
+    }
+    return links;
+  }
+
+  findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null {
+    // People type case numbers in lower case ("ks 2020/42"); record text rarely does.
+    const canonical = canonicalize(query.trim()) ?? canonicalize(query.trim().toUpperCase());
+    if (!canonical) return null;
+    const rows = this.stmt("caseEntries").all(caseKey(canonical).base) as CaseEntry[];
+    // A document naming the case in a paragraph is listed by paragraph, not also as a whole.
+    const withParagraph = new Set(rows.filter((r) => r.paragraph !== null).map((r) => r.id));
+    return { diarienummer: canonical, documents: rows.filter((r) => r.paragraph !== null || !withParagraph.has(r.id)) };
+  }
+
+  unindexed(): string[] {
+    return (this.stmt("unindexed").all() as { id: string }[]).map((r) => r.id);
+  }
+
+  markIndexed(id: string): void {
+    this.stmt("markIndexed").run(new Date().toISOString(), id);
+  }
+
+  *allIds(): Iterable<string> {
+    for (const row of this.stmt("allIds").iterate() as Iterable<{ id: string }>) yield row.id;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private stmt(name: string): Statement {
+    const statement = this.statements[name];
+    if (!statement) throw new Error(`no statement ${name}`);
+    return statement;
+  }
+
+  private summary(id: string): DocumentSummary | null {
+    const row = this.stmt("get").get(id) as DocumentRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  private insert(doc: NewDocument): void {
+    const { record } = doc;
+    this.stmt("insertDocument").run({
+      id: doc.id,
+      sha256: doc.sha256,
+      filename: doc.filename,
+      format: doc.format,
+      size: doc.size,
+      pages: doc.text.pages.length,
+      type: record.type,
+      title: record.title,
+      body: record.body,
+      meetingDate: record.meetingDate,
+      documentDate: record.documentDate,
+      record: JSON.stringify(record),
+      ingestedAt: new Date().toISOString(),
+    });
+    doc.text.pages.forEach((text, i) => this.stmt("insertPage").run(doc.id, i + 1, text));
+    this.insertCaseNumbers(doc.id, record);
+    this.insertPeople(doc.id, record);
+    this.insertLinks(doc.id, record);
+  }
+
+  private insertCaseNumbers(id: string, record: RecordData): void {
+    const written = new Map(record.caseNumbers.map((c) => [c.canonical, c.written]));
+    const add = (paragraph: number | null, canonical: string) => {
+      const key = caseKey(canonical);
+      this.stmt("insertCase").run(id, paragraph, canonical, key.full, key.base, written.get(canonical) ?? canonical);
+    };
+    for (const dnr of record.diarienummer) add(null, dnr);
+    for (const p of record.paragraphs) for (const dnr of p.diarienummer) add(p.number, dnr);
+  }
+
+  private insertPeople(id: string, record: RecordData): void {
+    const add = (paragraph: number | null, kind: string, people: Person[]) => {
+      for (const p of people) this.stmt("insertPerson").run(id, paragraph, kind, p.name, p.party, p.role);
+    };
+    add(null, "attendee", record.attendees);
+    for (const p of record.paragraphs) {
+      add(p.number, "speaker", p.speakers);
+      add(p.number, "reservation", p.reservations);
+      add(p.number, "note", p.notes);
+    }
+  }
+
+  /** Stores this document's anchors and targets, resolving both directions. */
+  private insertLinks(id: string, record: RecordData): void {
+    for (const anchor of anchorsOf(record)) {
+      this.stmt("insertAnchor").run(id, anchor.key, anchor.body);
+      const waiting = this.stmt("unresolvedByKey").all(anchor.key, id) as { id: number; body: string | null }[];
+      for (const link of waiting) if (sameBody(link.body, anchor.body)) this.stmt("resolveLink").run(id, link.id);
+    }
+    for (const t of targetsOf(record)) {
+      const candidates = this.stmt("anchorsByKey").all(t.key, id) as { id: string; body: string | null }[];
+      const match = candidates.find((c) => sameBody(c.body, t.body)) ?? null;
+      this.stmt("insertLink").run(id, t.fromParagraph, t.rel, match?.id ?? null, t.toParagraph, t.label, t.key, t.body);
+    }
+  }
+}
+
+function toSummary(row: Pick<DocumentRow, "id" | "filename" | "type" | "title" | "body" | "date" | "record">): DocumentSummary {
+  const record = JSON.parse(row.record) as RecordData;
+  return {
+    id: row.id,
+    filename: row.filename,
+    type: row.type,
+    title: row.title,
+    body: row.body,
+    date: row.date,
+    diarienummer: record.diarienummer,
+  };
+}

@@ -1,0 +1,71 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { isFileRejected } from "../errors.ts";
+import { admit } from "../pipeline.ts";
+import type { Runtime } from "../runtime.ts";
+import { collectFiles } from "./files.ts";
+import { ProgressBar } from "./progress.ts";
+
+export interface IngestLine {
+  file: string;
+  id: string | null;
+  status: "added" | "exists" | "failed";
+  error?: string;
+}
+
+/**
+ * `archive ingest PATH...`: admits every file (refusals are immediate), queues
+ * the accepted ones and waits for each. Returns the exit code: 0 unless a
+ * file failed.
+ */
+export async function runIngest(runtime: Runtime, paths: string[], json: boolean): Promise<number> {
+  const { files, skipped, missing } = await collectFiles(paths);
+  const progress = new ProgressBar(files.length);
+  const lines: IngestLine[] = [];
+  const report = (line: IngestLine) => {
+    lines.push(line);
+    if (json) process.stdout.write(`${JSON.stringify(line)}\n`);
+    progress.tick(basename(line.file));
+  };
+  for (const path of missing) report({ file: path, id: null, status: "failed", error: "no such file or folder" });
+
+  const waits: Promise<void>[] = [];
+  for (const file of files) {
+    try {
+      const bytes = await readFile(file);
+      const admission = await admit(runtime.pipeline, bytes, basename(file));
+      if (admission.status === "exists") {
+        report({ file, id: admission.id, status: "exists" });
+        continue;
+      }
+      const job = await runtime.queue.enqueue({ sha256: admission.sha256, filename: basename(file) });
+      waits.push(
+        runtime.queue.waitFor(job.id).then((state) =>
+          report(
+            state.status === "completed"
+              ? { file, id: state.documentId, status: "added" }
+              : { file, id: null, status: "failed", error: state.error ?? "failed" },
+          ),
+        ),
+      );
+    } catch (error) {
+      const reason = isFileRejected(error) ? error.message : `could not be read: ${(error as Error).message}`;
+      report({ file, id: null, status: "failed", error: reason });
+    }
+  }
+  await Promise.all(waits);
+  progress.finish();
+  if (!json) printSummary(lines, skipped);
+  return lines.some((l) => l.status === "failed") ? 1 : 0;
+}
+
+function printSummary(lines: IngestLine[], skipped: Map<string, number>): void {
+  const count = (status: IngestLine["status"]) => lines.filter((l) => l.status === status).length;
+  const out = process.stdout;
+  out.write(`added ${count("added")}, already there ${count("exists")}, failed ${count("failed")}\n`);
+  for (const l of lines.filter((l) => l.status === "failed")) out.write(`  failed: ${l.file}: ${l.error}\n`);
+  if (skipped.size > 0) {
+    const list = [...skipped].map(([ext, n]) => `${n} ${ext}`).join(", ");
+    out.write(`skipped files that are not records (PDF, DOCX, .txt): ${list}\n`);
+  }
+}

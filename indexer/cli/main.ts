@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import pino from "pino";
+import { ConfigError, loadConfig } from "../config.ts";
+import { isFileRejected } from "../errors.ts";
+import { createTextExtractor, ExtractionPool } from "../extract/index.ts";
+import { openRuntime } from "../runtime.ts";
+import { runExtract } from "./extract.ts";
+import { runIngest } from "./ingest.ts";
+
+const USAGE = `usage: archive <command> [options]
+
+commands:
+  extract FILE          print what the indexer understands of one PDF, DOCX or .txt file (JSON)
+  ingest PATH...        add files and folders (recursively) to the archive in ARCHIVE_DATA_DIR
+    --json              one JSON line per file instead of a progress bar and summary
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case "extract": {
+      if (rest.length !== 1) return usageError("extract takes exactly one FILE");
+      const pool = new ExtractionPool({ size: 1, timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb });
+      try {
+        await runExtract(createTextExtractor(pool), rest[0] as string);
+      } finally {
+        await pool.close();
+      }
+      return 0;
+    }
+    case "ingest": {
+      if (rest.length === 0) return usageError("ingest needs at least one PATH");
+      const level = process.env.LOG_LEVEL ? config.logLevel : "warn";
+      const runtime = await openRuntime(config, { logger: pino({ level }, pino.destination(2)) });
+      try {
+        return await runIngest(runtime, rest, values.json);
+      } finally {
+        await runtime.close();
+      }
+    }
+    default:
+      return usageError(`unknown command: ${command}`);
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`archive: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`archive: ${error.message}\n`);
+    else if (isFileRejected(error)) process.stderr.write(`archive: refused: ${error.message}\n`);
+    else if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      process.stderr.write(`archive: no such file: ${(error as NodeJS.ErrnoException).path}\n`);
+    } else process.stderr.write(`archive: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = isFileRejected(error) ? 3 : 1;
+  },
+);

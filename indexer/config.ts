@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  ARCHIVE_DATA_DIR: z.string().min(1).default("./data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ARCHIVE_API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  REDIS_URL: z.url().optional(),
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  ARCHIVE_MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
+  ARCHIVE_PARSE_TIMEOUT_S: z.coerce.number().positive().default(120),
+  ARCHIVE_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  ARCHIVE_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  apiToken: string | null;
+  redisUrl: string | null;
+  meiliUrl: string | null;
+  meiliMasterKey: string | null;
+  maxUploadBytes: number;
+  parseTimeoutMs: number;
+  parseMemoryMb: number;
+  ingestConcurrency: number;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads the environment once, at start. Every invalid variable is listed
+ * together, so a deployment is fixed in one go rather than one error a run.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    dataDir: resolve(e.ARCHIVE_DATA_DIR),
+    port: e.PORT,
+    apiToken: e.ARCHIVE_API_TOKEN ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    meiliUrl: e.MEILI_URL ?? null,
+    meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
+    maxUploadBytes: Math.round(e.ARCHIVE_MAX_UPLOAD_MB * 1024 * 1024),
+    parseTimeoutMs: e.ARCHIVE_PARSE_TIMEOUT_S * 1000,
+    parseMemoryMb: e.ARCHIVE_PARSE_MEMORY_MB,
+    ingestConcurrency: e.ARCHIVE_INGEST_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

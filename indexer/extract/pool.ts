@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { FileRejectedError, type RejectionCode } from "../errors.ts";
+
+export interface WorkerRequest {
+  id: number;
+  format: "pdf" | "docx";
+  bytes: ArrayBuffer;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; pages: string[] }
+  | { id: number; ok: false; code: RejectionCode | null; message: string };
+
+export interface PoolOptions {
+  /** Parallel parses; each holds one worker thread. */
+  size: number;
+  /** A parse that takes longer is stopped and the file refused. */
+  timeoutMs: number;
+  /** Heap limit of one worker; a file that needs more is refused. */
+  maxMemoryMb: number;
+}
+
+interface Task {
+  request: WorkerRequest;
+  resolve: (pages: string[]) => void;
+  reject: (error: Error) => void;
+}
+
+const WORKER_URL = new URL("./worker.ts", import.meta.url).href;
+const TSX_API = resolveTsxEsmApi();
+// Workers run TypeScript through tsx's loader, registered before the entry
+// module loads, whichever way (tsx, vitest) the parent process started.
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })
+  .catch((error) => { setImmediate(() => { throw error; }); });`;
+
+/** tsx's ESM register API; `require.resolve` would pick its CommonJS build. */
+function resolveTsxEsmApi(): string {
+  const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = manifest.exports["./esm/api"]?.import.default ?? "./dist/esm/api/index.mjs";
+  return pathToFileURL(join(dirname(manifestPath), entry)).href;
+}
+
+/**
+ * Worker threads that parse PDF and DOCX off the main thread, with a time and
+ * memory limit each. A worker that times out or runs out of memory is
+ * terminated and replaced, so one hostile file cannot stall the others.
+ */
+export class ExtractionPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Task[] = [];
+  private running = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  extract(format: "pdf" | "docx", bytes: Uint8Array): Promise<string[]> {
+    if (this.closed) return Promise.reject(new Error("extraction pool is closed"));
+    // Copy: the buffer is transferred to the worker and the caller keeps its bytes.
+    const copy = new Uint8Array(bytes).buffer;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ request: { id: this.nextId++, format, bytes: copy }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.idle.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0 && (this.idle.length > 0 || this.running < this.options.size)) {
+      const task = this.waiting.shift() as Task;
+      const worker = this.idle.pop() ?? this.spawn();
+      this.running++;
+      this.runOn(worker, task);
+    }
+  }
+
+  private spawn(): Worker {
+    return new Worker(BOOTSTRAP, {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
+      stdout: false,
+      stderr: true,
+    });
+  }
+
+  private runOn(worker: Worker, task: Task): void {
+    worker.ref();
+    let settled = false;
+    const finish = (outcome: () => void, reusable: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      this.running--;
+      if (reusable && !this.closed) {
+        worker.unref();
+        this.idle.push(worker);
+      } else {
+        void worker.terminate();
+      }
+      outcome();
+      this.pump();
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.id !== task.request.id) return;
+      if (reply.ok) finish(() => task.resolve(reply.pages), true);
+      else if (reply.code) finish(() => task.reject(new FileRejectedError(reply.code as RejectionCode, reply.message)), true);
+      else finish(() => task.reject(new FileRejectedError("damaged", `the file could not be read: ${reply.message}`)), true);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const rejection =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new FileRejectedError("too_complex", `reading the file needs more than ${this.options.maxMemoryMb} MB of memory`)
+          : new FileRejectedError("damaged", `the file could not be read: ${error.message}`);
+      finish(() => task.reject(rejection), false);
+    };
+    const onExit = () => finish(() => task.reject(new Error("extraction worker exited unexpectedly")), false);
+    const timer = setTimeout(() => {
+      const seconds = Math.round(this.options.timeoutMs / 1000);
+      finish(() => task.reject(new FileRejectedError("timeout", `reading the file took longer than ${seconds} s`)), false);
+    }, this.options.timeoutMs);
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(task.request, [task.request.bytes]);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The records' types: what the indexer understands from a file and what the
+ * archive keeps. Shapes follow ../shared/contract.md; everything outside the
+ * contract is ours to change.
+ */
+
+export const RECORD_TYPES = [
+  "protokoll",
+  "protokollsutdrag",
+  "tjansteutlatande",
+  "bilaga",
+  "kallelse",
+  "ovrigt",
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** A person as the contract shows one: `party` and `role` are null where the record gives none. */
+export interface Person {
+  name: string;
+  party: string | null;
+  role: string | null;
+}
+
+/** A bilaga named in the text ("se bilaga 8.1"). */
+export interface AttachmentRef {
+  label: string;
+  title: string | null;
+}
+
+/** What a bilaga says it belongs to: a protokoll paragraph or a tjänsteutlåtande. */
+export interface BelongsTo {
+  /** Label of this bilaga, e.g. "8.1" or "1". */
+  label: string | null;
+  body: string | null;
+  meetingDate: string | null;
+  paragraph: number | null;
+  /** For a bilaga to a tjänsteutlåtande: its date and diarienummer. */
+  documentDate: string | null;
+  diarienummer: string | null;
+}
+
+/**
+ * A reference in decision text to another document's bilaga, e.g. "bilaga 1 till
+ * kommunstyrelsens tjänsteutlåtande daterat den 6 februari 2020".
+ */
+export interface DocumentReference {
+  label: string;
+  targetType: RecordType;
+  date: string | null;
+  diarienummer: string | null;
+  paragraph: number | null;
+}
+
+/** A diarienummer as written, with its canonical form. */
+export interface CaseNumber {
+  canonical: string;
+  written: string;
+}
+
+export interface Paragraph {
+  number: number;
+  title: string | null;
+  diarienummer: string[];
+  speakers: Person[];
+  reservations: Person[];
+  notes: Person[];
+  attachments: AttachmentRef[];
+  /** The paragraph's own text, from its heading to the next paragraph. */
+  text: string;
+  /** 1-based page where the paragraph starts. */
+  page: number | null;
+}
+
+/** The output of the understanding stage: pure data derived from page texts. */
+export interface RecordData {
+  type: RecordType;
+  title: string | null;
+  body: string | null;
+  meetingDate: string | null;
+  documentDate: string | null;
+  diarienummer: string[];
+  /** Every diarienummer as written, for display. */
+  caseNumbers: CaseNumber[];
+  paragraphs: Paragraph[];
+  attendees: Person[];
+  /** For a bilaga: what it says it belongs to. */
+  belongsTo: BelongsTo | null;
+  /** Attachments named outside paragraphs (a tjänsteutlåtande's bilagor). */
+  attachments: AttachmentRef[];
+  references: DocumentReference[];
+}
+
+/** Text of one file, page by page, before understanding. */
+export interface ExtractedText {
+  format: FileFormat;
+  pages: string[];
+}
+
+export type FileFormat = "pdf" | "docx" | "text";
+
+export const LINK_RELS = ["attachment", "attached-to", "references"] as const;
+export type LinkRel = (typeof LINK_RELS)[number];
+
+export interface Link {
+  rel: LinkRel;
+  documentId: string | null;
+  paragraph: number | null;
+  label: string | null;
+}
