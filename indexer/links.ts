@@ -48,19 +48,34 @@ export function anchorsOf(record: RecordData): Anchor[] {
 export function targetsOf(record: RecordData): LinkTarget[] {
   const targets: LinkTarget[] = [];
   const add = (t: LinkTarget) => {
-    if (!targets.some((o) => o.key === t.key && o.rel === t.rel && o.fromParagraph === t.fromParagraph)) targets.push(t);
+    if (!targets.some((o) => o.key === t.key && o.rel === t.rel && o.fromParagraph === t.fromParagraph))
+      targets.push(t);
   };
   if (record.meetingDate) {
     const meetingDate = record.meetingDate;
     for (const p of record.paragraphs) {
       for (const a of p.attachments) {
-        add({ rel: "attachment", fromParagraph: p.number, toParagraph: null, label: a.label, key: protocolBilagaKey(meetingDate, a.label), body: record.body });
+        add({
+          rel: "attachment",
+          fromParagraph: p.number,
+          toParagraph: null,
+          label: a.label,
+          key: protocolBilagaKey(meetingDate, a.label),
+          body: record.body,
+        });
       }
     }
   }
   if (record.type === "tjansteutlatande" && record.documentDate) {
     for (const a of record.attachments) {
-      add({ rel: "attachment", fromParagraph: null, toParagraph: null, label: a.label, key: reportBilagaKey(record.documentDate, a.label), body: record.body });
+      add({
+        rel: "attachment",
+        fromParagraph: null,
+        toParagraph: null,
+        label: a.label,
+        key: reportBilagaKey(record.documentDate, a.label),
+        body: record.body,
+      });
     }
   }
   const owner = record.belongsTo;
@@ -72,11 +87,26 @@ export function targetsOf(record: RecordData): LinkTarget[] {
         : owner.diarienummer
           ? reportCaseKey(owner.diarienummer)
           : null;
-    if (key) add({ rel: "attached-to", fromParagraph: null, toParagraph: owner.paragraph, label: owner.label, key, body: owner.body });
+    if (key)
+      add({
+        rel: "attached-to",
+        fromParagraph: null,
+        toParagraph: owner.paragraph,
+        label: owner.label,
+        key,
+        body: owner.body,
+      });
   }
   for (const r of record.references) {
     if (r.targetType === "tjansteutlatande" && r.date) {
-      add({ rel: "references", fromParagraph: r.paragraph, toParagraph: null, label: r.label, key: reportBilagaKey(r.date, r.label), body: null });
+      add({
+        rel: "references",
+        fromParagraph: r.paragraph,
+        toParagraph: null,
+        label: r.label,
+        key: reportBilagaKey(r.date, r.label),
+        body: null,
+      });
     }
   }
   return targets;
@@ -89,6 +119,10 @@ export function targetsOf(record: RecordData): LinkTarget[] {
  */
 export function sameBody(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;
-  const stem = (s: string) => s.toLowerCase().replace(/[^a-zåäöé]/g, "").slice(0, 8);
+  const stem = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-zåäöé]/g, "")
+      .slice(0, 8);
   return stem(a) === stem(b);
 }

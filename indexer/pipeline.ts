@@ -39,7 +39,10 @@ export type Admission =
 export async function admit(deps: PipelineDeps, bytes: Uint8Array, filename: string): Promise<Admission> {
   if (bytes.byteLength > deps.maxFileBytes) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new FileRejectedError("too_large", `the file is ${mb(bytes.byteLength)}, more than the ${mb(deps.maxFileBytes)} allowed`);
+    throw new FileRejectedError(
+      "too_large",
+      `the file is ${mb(bytes.byteLength)}, more than the ${mb(deps.maxFileBytes)} allowed`,
+    );
   }
   const sha256 = sha256Of(bytes);
   const existing = deps.archive.findBySha256(sha256);

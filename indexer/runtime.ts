@@ -33,7 +33,8 @@ export interface Runtime {
 export async function openRuntime(config: Config, options: { logger?: Logger } = {}): Promise<Runtime> {
   const logger = options.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   if (config.redisUrl) logger.warn("REDIS_URL is set, but the BullMQ queue is not built yet: ingesting in-process");
-  if (config.meiliUrl) logger.warn("MEILI_URL is set, but the Meilisearch adapter is not built yet: using the embedded index");
+  if (config.meiliUrl)
+    logger.warn("MEILI_URL is set, but the Meilisearch adapter is not built yet: using the embedded index");
 
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "archive.sqlite"));

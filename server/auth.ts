@@ -13,12 +13,16 @@ export function requireWriteAccess(apiToken: string | null): RequestHandler {
     if (apiToken) {
       const header = req.get("authorization") ?? "";
       const match = /^Bearer\s+(.+)$/i.exec(header);
-      if (!match) return next(new AppError(401, "unauthorized", "this request needs an API token (Authorization: Bearer ...)"));
-      if (!sameSecret(match[1] as string, apiToken)) return next(new AppError(403, "forbidden", "the API token is not valid"));
+      if (!match)
+        return next(new AppError(401, "unauthorized", "this request needs an API token (Authorization: Bearer ...)"));
+      if (!sameSecret(match[1] as string, apiToken))
+        return next(new AppError(403, "forbidden", "the API token is not valid"));
       return next();
     }
     if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
-      return next(new AppError(403, "forbidden", "writes are only accepted from this machine unless ARCHIVE_API_TOKEN is set"));
+      return next(
+        new AppError(403, "forbidden", "writes are only accepted from this machine unless ARCHIVE_API_TOKEN is set"),
+      );
     }
     next();
   };

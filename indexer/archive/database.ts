@@ -30,7 +30,9 @@ export function migrate(db: Db, component: string, steps: string[]): void {
   }
   const apply = db.transaction(() => {
     for (let v = current; v < steps.length; v++) db.exec(steps[v] as string);
-    db.prepare("INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version").run(component, steps.length);
+    db.prepare(
+      "INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version",
+    ).run(component, steps.length);
   });
   apply();
 }

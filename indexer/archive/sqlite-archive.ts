@@ -1,7 +1,8 @@
 import type { Statement } from "better-sqlite3";
+import { canonicalCaseQuery } from "../case-query.ts";
 import { anchorsOf, sameBody, targetsOf } from "../links.ts";
 import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
-import { canonicalize, caseKey } from "../understand/diarienummer.ts";
+import { caseKey } from "../understand/diarienummer.ts";
 import type { Archive, CaseEntry, DocumentSummary, NewDocument, Page, StoredDocument } from "./archive.ts";
 import type { Db } from "./database.ts";
 
@@ -44,19 +45,25 @@ export class SqliteArchive implements Archive {
       insertCase: db.prepare(
         "INSERT INTO case_numbers (document_id, paragraph, canonical, full_key, base_key, written) VALUES (?, ?, ?, ?, ?, ?)",
       ),
-      insertPerson: db.prepare("INSERT INTO people (document_id, paragraph, kind, name, party, role) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertPerson: db.prepare(
+        "INSERT INTO people (document_id, paragraph, kind, name, party, role) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
       insertAnchor: db.prepare("INSERT INTO anchors (document_id, key, body) VALUES (?, ?, ?)"),
       insertLink: db.prepare(
         `INSERT INTO links (from_id, from_paragraph, rel, to_id, to_paragraph, label, target_key, target_body)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       anchorsByKey: db.prepare("SELECT document_id AS id, body FROM anchors WHERE key = ? AND document_id != ?"),
-      unresolvedByKey: db.prepare("SELECT id, target_body AS body FROM links WHERE to_id IS NULL AND target_key = ? AND from_id != ?"),
+      unresolvedByKey: db.prepare(
+        "SELECT id, target_body AS body FROM links WHERE to_id IS NULL AND target_key = ? AND from_id != ?",
+      ),
       resolveLink: db.prepare("UPDATE links SET to_id = ? WHERE id = ?"),
       get: db.prepare("SELECT * FROM documents WHERE id = ?"),
       pages: db.prepare("SELECT text FROM pages WHERE document_id = ? ORDER BY number"),
       count: db.prepare("SELECT count(*) AS n FROM documents"),
-      list: db.prepare("SELECT id, filename, type, title, body, date, record FROM documents ORDER BY date DESC, id LIMIT ? OFFSET ?"),
+      list: db.prepare(
+        "SELECT id, filename, type, title, body, date, record FROM documents ORDER BY date DESC, id LIMIT ? OFFSET ?",
+      ),
       outgoing: db.prepare(
         "SELECT rel, to_id AS other, coalesce(to_paragraph, from_paragraph) AS paragraph, label FROM links WHERE from_id = ? ORDER BY id",
       ),
@@ -125,8 +132,7 @@ export class SqliteArchive implements Archive {
   }
 
   findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null {
-    // People type case numbers in lower case ("ks 2020/42"); record text rarely does.
-    const canonical = canonicalize(query.trim()) ?? canonicalize(query.trim().toUpperCase());
+    const canonical = canonicalCaseQuery(query);
     if (!canonical) return null;
     const rows = this.stmt("caseEntries").all(caseKey(canonical).base) as CaseEntry[];
     // A document naming the case in a paragraph is listed by paragraph, not also as a whole.
@@ -178,7 +184,7 @@ export class SqliteArchive implements Archive {
       record: JSON.stringify(record),
       ingestedAt: new Date().toISOString(),
     });
-    doc.text.pages.forEach((text, i) => this.stmt("insertPage").run(doc.id, i + 1, text));
+    for (const [i, text] of doc.text.pages.entries()) this.stmt("insertPage").run(doc.id, i + 1, text);
     this.insertCaseNumbers(doc.id, record);
     this.insertPeople(doc.id, record);
     this.insertLinks(doc.id, record);
@@ -221,7 +227,9 @@ export class SqliteArchive implements Archive {
   }
 }
 
-function toSummary(row: Pick<DocumentRow, "id" | "filename" | "type" | "title" | "body" | "date" | "record">): DocumentSummary {
+function toSummary(
+  row: Pick<DocumentRow, "id" | "filename" | "type" | "title" | "body" | "date" | "record">,
+): DocumentSummary {
   const record = JSON.parse(row.record) as RecordData;
   return {
     id: row.id,

@@ -40,13 +40,15 @@ export async function runIngest(runtime: Runtime, paths: string[], json: boolean
       }
       const job = await runtime.queue.enqueue({ sha256: admission.sha256, filename: basename(file) });
       waits.push(
-        runtime.queue.waitFor(job.id).then((state) =>
-          report(
-            state.status === "completed"
-              ? { file, id: state.documentId, status: "added" }
-              : { file, id: null, status: "failed", error: state.error ?? "failed" },
+        runtime.queue
+          .waitFor(job.id)
+          .then((state) =>
+            report(
+              state.status === "completed"
+                ? { file, id: state.documentId, status: "added" }
+                : { file, id: null, status: "failed", error: state.error ?? "failed" },
+            ),
           ),
-        ),
       );
     } catch (error) {
       const reason = isFileRejected(error) ? error.message : `could not be read: ${(error as Error).message}`;

@@ -7,12 +7,18 @@ import { FileRejectedError } from "../errors.ts";
  */
 export async function extractDocxPages(bytes: Uint8Array): Promise<string[]> {
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await mammoth.extractRawText({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     return [result.value];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new FileRejectedError("damaged", `the Word document is damaged: ${message.replace(/\s+/g, " ").slice(0, 200)}`, {
-      cause: error,
-    });
+    throw new FileRejectedError(
+      "damaged",
+      `the Word document is damaged: ${message.replace(/\s+/g, " ").slice(0, 200)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

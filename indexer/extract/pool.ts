@@ -119,20 +119,31 @@ export class ExtractionPool {
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== task.request.id) return;
       if (reply.ok) finish(() => task.resolve(reply.pages), true);
-      else if (reply.code) finish(() => task.reject(new FileRejectedError(reply.code as RejectionCode, reply.message)), true);
-      else finish(() => task.reject(new FileRejectedError("damaged", `the file could not be read: ${reply.message}`)), true);
+      else if (reply.code)
+        finish(() => task.reject(new FileRejectedError(reply.code as RejectionCode, reply.message)), true);
+      else
+        finish(
+          () => task.reject(new FileRejectedError("damaged", `the file could not be read: ${reply.message}`)),
+          true,
+        );
     };
     const onError = (error: Error & { code?: string }) => {
       const rejection =
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? new FileRejectedError("too_complex", `reading the file needs more than ${this.options.maxMemoryMb} MB of memory`)
+          ? new FileRejectedError(
+              "too_complex",
+              `reading the file needs more than ${this.options.maxMemoryMb} MB of memory`,
+            )
           : new FileRejectedError("damaged", `the file could not be read: ${error.message}`);
       finish(() => task.reject(rejection), false);
     };
     const onExit = () => finish(() => task.reject(new Error("extraction worker exited unexpectedly")), false);
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 1000);
-      finish(() => task.reject(new FileRejectedError("timeout", `reading the file took longer than ${seconds} s`)), false);
+      finish(
+        () => task.reject(new FileRejectedError("timeout", `reading the file took longer than ${seconds} s`)),
+        false,
+      );
     }, this.options.timeoutMs);
     worker.on("message", onMessage);
     worker.on("error", onError);

@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import { FileRejectedError } from "../errors.ts";
 import type { FileFormat } from "../model.ts";
-import { readZipDirectory, type ZipLimits, DEFAULT_ZIP_LIMITS } from "./zip.ts";
+import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipLimits } from "./zip.ts";
 
 const PDF_MAGIC = "%PDF-";
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -21,16 +21,24 @@ const CLAIMED: Record<string, FileFormat> = { ".pdf": "pdf", ".docx": "docx", ".
  * disguise: a file called .pdf that is not a PDF is refused, because
  * whoever sent it believed it was something it is not.
  */
-export function sniffFormat(bytes: Uint8Array, filename: string, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): FileFormat {
+export function sniffFormat(
+  bytes: Uint8Array,
+  filename: string,
+  zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): FileFormat {
   if (bytes.byteLength === 0) throw new FileRejectedError("empty", "the file is empty");
   const claimed = CLAIMED[extname(filename).toLowerCase()];
   const actual = detect(bytes, zipLimits);
   if (claimed && claimed !== actual.format) {
     throw new FileRejectedError("disguised", `the file is named ${extname(filename)} but is ${actual.description}`);
   }
-  if (actual.format === null) throw new FileRejectedError("unsupported_format", `unsupported file: ${actual.description}`);
+  if (actual.format === null)
+    throw new FileRejectedError("unsupported_format", `unsupported file: ${actual.description}`);
   if (actual.format === "text" && !claimed && extname(filename) !== "") {
-    throw new FileRejectedError("unsupported_format", `unsupported file type ${extname(filename)} (records are PDF, DOCX or .txt)`);
+    throw new FileRejectedError(
+      "unsupported_format",
+      `unsupported file type ${extname(filename)} (records are PDF, DOCX or .txt)`,
+    );
   }
   return actual.format;
 }

@@ -4,8 +4,6 @@
  */
 import { parentPort } from "node:worker_threads";
 import { isFileRejected } from "../errors.ts";
-import { extractDocxPages } from "./docx.ts";
-import { extractPdfPages } from "./pdf.ts";
 import type { WorkerReply, WorkerRequest } from "./pool.ts";
 
 const port = parentPort;
@@ -15,7 +13,11 @@ port.on("message", async (request: WorkerRequest) => {
   const bytes = new Uint8Array(request.bytes);
   let reply: WorkerReply;
   try {
-    const pages = request.format === "pdf" ? await extractPdfPages(bytes) : await extractDocxPages(bytes);
+    // Each parser loads on first use: pdf.js alone takes a second to import.
+    const pages =
+      request.format === "pdf"
+        ? await (await import("./pdf.ts")).extractPdfPages(bytes)
+        : await (await import("./docx.ts")).extractDocxPages(bytes);
     reply = { id: request.id, ok: true, pages };
   } catch (error) {
     reply = isFileRejected(error)

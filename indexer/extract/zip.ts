@@ -35,7 +35,10 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
   if (count > limits.maxEntries) {
-    throw new FileRejectedError("too_complex", `the document holds ${count} parts (at most ${limits.maxEntries} allowed)`);
+    throw new FileRejectedError(
+      "too_complex",
+      `the document holds ${count} parts (at most ${limits.maxEntries} allowed)`,
+    );
   }
 
   const entries: ZipEntry[] = [];
@@ -58,7 +61,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_
     if (total > limits.maxUncompressedBytes) {
       throw new FileRejectedError("too_complex", "the document unpacks to more than the allowed size (zip bomb?)");
     }
-    if (compressedSize > 0 && uncompressedSize / compressedSize > limits.maxRatio && uncompressedSize > 10 * 1024 * 1024) {
+    if (
+      compressedSize > 0 &&
+      uncompressedSize / compressedSize > limits.maxRatio &&
+      uncompressedSize > 10 * 1024 * 1024
+    ) {
       throw new FileRejectedError("too_complex", `part ${name} is compressed suspiciously hard (zip bomb?)`);
     }
     entries.push({ name, compressedSize, uncompressedSize });

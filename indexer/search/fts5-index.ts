@@ -1,5 +1,6 @@
 import type { StoredDocument } from "../archive/archive.ts";
 import { type Db, migrate } from "../archive/database.ts";
+import { canonicalCaseQuery } from "../case-query.ts";
 import type { RecordType } from "../model.ts";
 import { caseKey } from "../understand/diarienummer.ts";
 import { parseQuery } from "./query.ts";
@@ -99,34 +100,25 @@ export class Fts5SearchIndex implements SearchIndex {
     const parsed = parseQuery(query.q);
     const where: string[] = [];
     const params: unknown[] = [];
-    if (parsed.match) {
-      where.push("search_fts MATCH ?");
-      params.push(parsed.match);
-    }
-    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [query.dnr] : [])];
-    for (const dnr of dnrs) {
-      where.push("EXISTS (SELECT 1 FROM json_each(c.case_keys) WHERE value = ?)");
-      params.push(caseKey(dnr).base);
-    }
-    if (query.type) where.push("c.type = ?"), params.push(query.type);
-    if (query.body) where.push("c.body = ? COLLATE NOCASE"), params.push(query.body);
-    if (query.from) where.push("c.date >= ?"), params.push(query.from);
-    if (query.to) where.push("c.date <= ?"), params.push(query.to);
-    if (query.speaker) {
-      where.push("EXISTS (SELECT 1 FROM json_each(c.speakers) WHERE value = ? COLLATE NOCASE)");
-      params.push(query.speaker);
-    }
-    if (query.party) {
-      where.push("EXISTS (SELECT 1 FROM json_each(c.parties) WHERE value = ? COLLATE NOCASE)");
-      params.push(query.party);
-    }
+    const filter = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (parsed.match) filter("search_fts MATCH ?", parsed.match);
+    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [canonicalCaseQuery(query.dnr) ?? query.dnr] : [])];
+    for (const dnr of dnrs) filter("EXISTS (SELECT 1 FROM json_each(c.case_keys) WHERE value = ?)", caseKey(dnr).base);
+    if (query.type) filter("c.type = ?", query.type);
+    if (query.body) filter("c.body = ? COLLATE NOCASE", query.body);
+    if (query.from) filter("c.date >= ?", query.from);
+    if (query.to) filter("c.date <= ?", query.to);
+    if (query.speaker)
+      filter("EXISTS (SELECT 1 FROM json_each(c.speakers) WHERE value = ? COLLATE NOCASE)", query.speaker);
+    if (query.party) filter("EXISTS (SELECT 1 FROM json_each(c.parties) WHERE value = ? COLLATE NOCASE)", query.party);
     if (parsed.isEmpty && dnrs.length === 0 && where.length === 0) {
       return { total: 0, hits: [], facets: { type: {}, body: {}, year: {} } };
     }
 
-    const from = parsed.match
-      ? "search_fts CROSS JOIN search_chunks c ON c.id = search_fts.rowid"
-      : "search_chunks c";
+    const from = parsed.match ? "search_fts CROSS JOIN search_chunks c ON c.id = search_fts.rowid" : "search_chunks c";
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const order =
       query.sort === "newest" || (!parsed.match && query.sort !== "oldest")
@@ -134,9 +126,7 @@ export class Fts5SearchIndex implements SearchIndex {
         : query.sort === "oldest"
           ? "c.date IS NULL, c.date ASC, c.id"
           : "bm25(search_fts, 4.0, 1.0), c.date DESC";
-    const snippet = parsed.match
-      ? `snippet(search_fts, 1, '${MARK_START}', '${MARK_END}', '…', 24)`
-      : "NULL";
+    const snippet = parsed.match ? `snippet(search_fts, 1, '${MARK_START}', '${MARK_END}', '…', 24)` : "NULL";
 
     const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
     const rows = this.db
@@ -168,7 +158,9 @@ export class Fts5SearchIndex implements SearchIndex {
       title: string | null;
       text: string;
     }[];
-    const deleteFts = this.db.prepare("INSERT INTO search_fts (search_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)");
+    const deleteFts = this.db.prepare(
+      "INSERT INTO search_fts (search_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+    );
     for (const row of rows) deleteFts.run(row.id, row.title ?? "", row.text);
     this.db.prepare("DELETE FROM search_chunks WHERE document_id = ?").run(documentId);
   }

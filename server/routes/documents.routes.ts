@@ -5,12 +5,12 @@ import { z } from "zod";
 import { isFileRejected } from "../../indexer/errors.ts";
 import { CONTENT_TYPES } from "../../indexer/extract/index.ts";
 import { admit } from "../../indexer/pipeline.ts";
+import type { AppDeps } from "../app.ts";
 import { requireWriteAccess } from "../auth.ts";
 import { AppError, notFound } from "../errors.ts";
-import { presentDocument } from "../presenters.ts";
-import type { AppDeps } from "../app.ts";
-import { parseQuery } from "../validate.ts";
 import { safeFilename } from "../filenames.ts";
+import { presentDocument } from "../presenters.ts";
+import { parseQuery } from "../validate.ts";
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -31,7 +31,12 @@ export function documentsRoutes(deps: AppDeps): Router {
   const router = Router();
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: deps.pipeline.maxFileBytes, files: MAX_FILES_PER_UPLOAD, fields: 20, parts: MAX_FILES_PER_UPLOAD + 20 },
+    limits: {
+      fileSize: deps.pipeline.maxFileBytes,
+      files: MAX_FILES_PER_UPLOAD,
+      fields: 20,
+      parts: MAX_FILES_PER_UPLOAD + 20,
+    },
   });
 
   router.get("/", (req, res) => {
@@ -54,7 +59,9 @@ export function documentsRoutes(deps: AppDeps): Router {
     res.setHeader("Content-Disposition", contentDisposition(doc.filename, req.query.download !== undefined));
     res.setHeader("Cache-Control", "private, max-age=31536000, immutable");
     const stream = createReadStream(deps.originals.path(doc.sha256));
-    stream.on("error", (error) => next(new AppError(500, "original_missing", "the original file could not be read", { cause: error })));
+    stream.on("error", (error) =>
+      next(new AppError(500, "original_missing", "the original file could not be read", { cause: error })),
+    );
     stream.pipe(res);
   });
 

@@ -6,7 +6,12 @@ import type { AppDeps } from "../app.ts";
 import { parseQuery } from "../validate.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 
 const searchQuery = z.object({
   q: z.string().max(1000).default(""),

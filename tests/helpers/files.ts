@@ -4,7 +4,10 @@ import PDFDocument from "pdfkit";
 /** A real PDF with one page per array entry, each page's lines as text. */
 export function buildPdf(pages: string[][], options: { userPassword?: string } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ autoFirstPage: false, ...(options.userPassword ? { userPassword: options.userPassword } : {}) });
+    const doc = new PDFDocument({
+      autoFirstPage: false,
+      ...(options.userPassword ? { userPassword: options.userPassword } : {}),
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
@@ -25,7 +28,17 @@ export function buildDocx(lines: string[]): Promise<Buffer> {
 
 /** Windows-1252 bytes of a Swedish text (only the characters we use). */
 export function cp1252(text: string): Buffer {
-  const map: Record<string, number> = { "å": 0xe5, "ä": 0xe4, "ö": 0xf6, "Å": 0xc5, "Ä": 0xc4, "Ö": 0xd6, "é": 0xe9, "–": 0x96, "§": 0xa7 };
+  const map: Record<string, number> = {
+    å: 0xe5,
+    ä: 0xe4,
+    ö: 0xf6,
+    Å: 0xc5,
+    Ä: 0xc4,
+    Ö: 0xd6,
+    é: 0xe9,
+    "–": 0x96,
+    "§": 0xa7,
+  };
   return Buffer.from([...text].map((c) => map[c] ?? c.charCodeAt(0)));
 }
 

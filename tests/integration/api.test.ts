@@ -53,7 +53,12 @@ describe("HTTP API over a real archive", () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBeGreaterThanOrEqual(1);
     const hit = res.body.hits.find((h: { paragraph: number | null }) => h.paragraph === 8);
-    expect(hit).toMatchObject({ documentId: pdfId, type: "protokoll", date: "2020-02-20", diarienummer: ["KS-2020/42.142"] });
+    expect(hit).toMatchObject({
+      documentId: pdfId,
+      type: "protokoll",
+      date: "2020-02-20",
+      diarienummer: ["KS-2020/42.142"],
+    });
     expect(hit.snippet).toContain("<mark>skadegörelse</mark>");
     expect(res.body.facets.type).toEqual({ protokoll: 1 });
   });
@@ -61,7 +66,11 @@ describe("HTTP API over a real archive", () => {
   it("lists documents and shows one with its metadata, paragraphs and links", async () => {
     const list = await request(archive.app).get("/api/documents");
     expect(list.body.total).toBe(1);
-    expect(list.body.documents[0]).toMatchObject({ id: pdfId, filename: "protokoll-ks-2020-02-20.pdf", type: "protokoll" });
+    expect(list.body.documents[0]).toMatchObject({
+      id: pdfId,
+      filename: "protokoll-ks-2020-02-20.pdf",
+      type: "protokoll",
+    });
 
     const doc = await request(archive.app).get(`/api/documents/${pdfId}`);
     expect(doc.status).toBe(200);
@@ -99,16 +108,43 @@ describe("HTTP API over a real archive", () => {
       const res = await request(archive.app).get("/api/cases").query({ dnr });
       expect(res.status, dnr).toBe(200);
       expect(res.body.documents, dnr).toEqual([
-        { id: pdfId, type: "protokoll", title: expect.any(String), body: expect.any(String), date: "2020-02-20", paragraph: 8 },
+        {
+          id: pdfId,
+          type: "protokoll",
+          title: expect.any(String),
+          body: expect.any(String),
+          date: "2020-02-20",
+          paragraph: 8,
+        },
       ]);
     }
     const none = await request(archive.app).get("/api/cases").query({ dnr: "KS-2019/1" });
     expect(none.body.documents).toEqual([]);
   });
 
+  it("finds the paragraph of a case when the query is a diarienummer, in any spelling", async () => {
+    for (const q of ["KS-2020/42.142", "ks 2020/42", "Dnr KS 2020/42"]) {
+      const res = await request(archive.app).get("/api/search").query({ q });
+      expect(res.status, q).toBe(200);
+      expect(
+        res.body.hits.map((h: { paragraph: number | null }) => h.paragraph),
+        q,
+      ).toContain(8);
+      expect(res.body.hits.every((h: { diarienummer: string[] }) => h.diarienummer.includes("KS-2020/42.142")), q).toBe(true);
+    }
+    const filtered = await request(archive.app).get("/api/search").query({ q: "budgetuppföljningen", dnr: "ks 2020/87" });
+    expect(filtered.body.hits.map((h: { paragraph: number | null }) => h.paragraph)).toEqual([9]);
+  });
+
   it("ingests DOCX and Windows-1252 text records", async () => {
-    const docxId = await uploadAndWait(await buildDocx(["Tjänsteutlåtande", "Diarienummer KS-2021/5", "Förslag om läsårstider för förskoleklass"]), "tju.docx");
-    const txtId = await uploadAndWait(cp1252("Kallelse\nKommunstyrelsen\nÄrende om gång- och cykelväg i Älvsjö\n"), "kallelse.txt");
+    const docxId = await uploadAndWait(
+      await buildDocx(["Tjänsteutlåtande", "Diarienummer KS-2021/5", "Förslag om läsårstider för förskoleklass"]),
+      "tju.docx",
+    );
+    const txtId = await uploadAndWait(
+      cp1252("Kallelse\nKommunstyrelsen\nÄrende om gång- och cykelväg i Älvsjö\n"),
+      "kallelse.txt",
+    );
     const docx = await request(archive.app).get("/api/search").query({ q: "läsårstider" });
     expect(docx.body.hits.map((h: { documentId: string }) => h.documentId)).toEqual([docxId]);
     const txt = await request(archive.app).get("/api/search").query({ q: "Älvsjö" });
@@ -116,7 +152,10 @@ describe("HTTP API over a real archive", () => {
   });
 
   it("escapes document text in snippets: markup in a record shows as text", async () => {
-    await uploadAndWait(Buffer.from('Protokoll\nVandalism <script>alert(1)</script> och <img src=x onerror="alert(2)"> i parken\n'), "xss.txt");
+    await uploadAndWait(
+      Buffer.from('Protokoll\nVandalism <script>alert(1)</script> och <img src=x onerror="alert(2)"> i parken\n'),
+      "xss.txt",
+    );
     const res = await request(archive.app).get("/api/search").query({ q: "vandalism" });
     const snippet: string = res.body.hits[0].snippet;
     expect(snippet).toContain("&lt;script&gt;");
@@ -127,7 +166,12 @@ describe("HTTP API over a real archive", () => {
 describe("bad input is refused with a reason and changes nothing", () => {
   const cases: [string, () => Promise<Buffer>, string, number][] = [
     ["an empty file", async () => Buffer.alloc(0), "empty.pdf", 422],
-    ["an HTML page named .pdf", async () => Buffer.from("<!doctype html><title>Inte hittad</title>"), "protokoll.pdf", 422],
+    [
+      "an HTML page named .pdf",
+      async () => Buffer.from("<!doctype html><title>Inte hittad</title>"),
+      "protokoll.pdf",
+      422,
+    ],
     ["a truncated PDF", async () => (await buildPdf([PROTOCOL_LINES])).subarray(0, 400), "halv.pdf", 422],
     ["an encrypted PDF", async () => buildPdf([PROTOCOL_LINES], { userPassword: "x" }), "hemlig.pdf", 422],
     ["a damaged DOCX", async () => (await buildDocx(PROTOCOL_LINES)).subarray(0, 500), "trasig.docx", 422],
@@ -195,9 +239,15 @@ describe("write access", () => {
       const file = Buffer.from("Protokoll\n§ 1 Val av justerare\n");
       const none = await request(guarded.app).post("/api/documents").attach("file", file, "a.txt");
       expect(none.status).toBe(401);
-      const wrong = await request(guarded.app).post("/api/documents").set("Authorization", "Bearer wrong-token-wrong-token").attach("file", file, "a.txt");
+      const wrong = await request(guarded.app)
+        .post("/api/documents")
+        .set("Authorization", "Bearer wrong-token-wrong-token")
+        .attach("file", file, "a.txt");
       expect(wrong.status).toBe(403);
-      const right = await request(guarded.app).post("/api/documents").set("Authorization", `Bearer ${token}`).attach("file", file, "a.txt");
+      const right = await request(guarded.app)
+        .post("/api/documents")
+        .set("Authorization", `Bearer ${token}`)
+        .attach("file", file, "a.txt");
       expect(right.status).toBe(202);
       expect((await request(guarded.app).get("/api/health")).status).toBe(200);
     } finally {

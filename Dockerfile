@@ -1,0 +1,14 @@
+# The archive's image: API server (default command) and, later, queue workers.
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build:web
+ENV ARCHIVE_DATA_DIR=/data PORT=3000
+VOLUME ["/data"]
+EXPOSE 3000
+CMD ["npx", "tsx", "server/main.ts"]

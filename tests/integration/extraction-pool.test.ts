@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { FileRejectedError } from "../../indexer/errors.ts";
+import { createTextExtractor, ExtractionPool } from "../../indexer/extract/index.ts";
+import { buildDocx, buildPdf, cp1252, PROTOCOL_LINES } from "../helpers/files.ts";
+
+describe("extraction in worker threads", () => {
+  it("reads PDF pages, DOCX and Windows-1252 text", async () => {
+    const pool = new ExtractionPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 512 });
+    const extractor = createTextExtractor(pool);
+    try {
+      const pdf = await extractor.extract(await buildPdf([["Sida ett: förskoleklass"], ["Sida två: ärendet"]]), "a.pdf");
+      expect(pdf.format).toBe("pdf");
+      expect(pdf.pages).toHaveLength(2);
+      expect(pdf.pages[1]).toContain("Sida två: ärendet");
+      const docx = await extractor.extract(await buildDocx(PROTOCOL_LINES), "a.docx");
+      expect(docx.pages.join("\n")).toContain("§ 8 Uppföljning av klotterrelaterad skadegörelse");
+      const text = await extractor.extract(cp1252("Beslut om gång- och cykelväg – Älvsjö\fSida 2"), "a.txt");
+      expect(text.pages).toEqual(["Beslut om gång- och cykelväg – Älvsjö", "Sida 2"]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("stops a parse that exceeds its time limit, refuses the file, and goes on serving", async () => {
+    const slow = new ExtractionPool({ size: 1, timeoutMs: 1, maxMemoryMb: 512 });
+    const error = await slow.extract("pdf", await buildPdf([PROTOCOL_LINES])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileRejectedError);
+    expect((error as FileRejectedError).code).toBe("timeout");
+    await slow.close();
+
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 512 });
+    try {
+      const bad = await pool.extract("pdf", Buffer.from("%PDF-1.4\n garbage %%EOF")).catch((e: unknown) => e);
+      expect((bad as FileRejectedError).code).toBe("damaged");
+      // The same worker is still usable after a refusal.
+      const pages = await pool.extract("pdf", await buildPdf([["Efter felet"]]));
+      expect(pages[0]).toContain("Efter felet");
+    } finally {
+      await pool.close();
+    }
+  });
+});
