@@ -1,0 +1,110 @@
+/**
+ * Entry point and router (History API). Routes:
+ *   /                 search (?q=&type=&body=&offset=)
+ *   /dokument/:id     one record (#pN = paragraph N)
+ *   /arende?dnr=...   one case
+ * Same-origin links are handled here, except /api/ (downloads) and hash-only links.
+ */
+
+import "./style.css";
+import { h, replace } from "./dom.ts";
+import { caseView } from "./views/case.ts";
+import { setTitle, type View, type ViewContext } from "./views/common.ts";
+import { documentView } from "./views/document.ts";
+import { searchView } from "./views/search.ts";
+
+interface Match {
+  /** Same key = same view instance may take the new URL via update(). */
+  key: string;
+  section: "search" | "case" | null;
+  mount(ctx: ViewContext): View;
+}
+
+function match(url: URL): Match {
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  if (path === "/") return { key: "search", section: "search", mount: searchView };
+  const doc = /^\/dokument\/([^/]+)$/.exec(path);
+  if (doc) {
+    let id = doc[1] ?? "";
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep the raw segment; the API will answer 404
+    }
+    return { key: `doc:${id}`, section: null, mount: (ctx) => documentView(ctx, id) };
+  }
+  if (path === "/arende") {
+    return { key: `case:${url.searchParams.get("dnr") ?? ""}`, section: "case", mount: caseView };
+  }
+  return { key: "notfound", section: null, mount: notFoundView };
+}
+
+function notFoundView(ctx: ViewContext): View {
+  setTitle("Sidan finns inte");
+  replace(
+    ctx.root,
+    h("h1", null, "Sidan finns inte"),
+    h("p", null, "Adressen leder inte till någon sida i arkivet. ", h("a", { href: "/" }, "Gå till sökningen"), "."),
+  );
+  return { destroy() {} };
+}
+
+const root = document.getElementById("main");
+if (!(root instanceof HTMLElement)) throw new Error("index.html lacks <main id=main>");
+const main: HTMLElement = root;
+
+let current: { key: string; view: View } | null = null;
+
+function render(initial: boolean): void {
+  const url = new URL(window.location.href);
+  const route = match(url);
+  updateNav(route.section);
+  if (current && current.key === route.key && current.view.update?.(url)) return;
+  current?.view.destroy();
+  current = null;
+  const ctx: ViewContext = { root: main, url, navigate };
+  current = { key: route.key, view: route.mount(ctx) };
+  if (!initial) {
+    if (!url.hash) window.scrollTo(0, 0);
+    if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }
+}
+
+function navigate(href: string, options: { replace?: boolean } = {}): void {
+  const target = new URL(href, window.location.href);
+  const here = new URL(window.location.href);
+  if (target.href === here.href) return;
+  if (options.replace) history.replaceState(null, "", target);
+  else history.pushState(null, "", target);
+  render(false);
+}
+
+function updateNav(section: Match["section"]): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("[data-nav]")) {
+    if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
+document.addEventListener("click", (event) => {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = (event.target as Element | null)?.closest?.("a[href]");
+  if (!(anchor instanceof HTMLAnchorElement)) return;
+  if (anchor.hasAttribute("download") || (anchor.target && anchor.target !== "_self")) return;
+  const url = new URL(anchor.href);
+  if (url.origin !== window.location.origin || url.pathname.startsWith("/api/")) return;
+  if (anchor.classList.contains("skip-link")) {
+    event.preventDefault();
+    main.focus();
+    return;
+  }
+  const here = window.location;
+  if (url.pathname === here.pathname && url.search === here.search && url.hash) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+});
+
+window.addEventListener("popstate", () => render(false));
+
+render(true);
