@@ -1,8 +1,7 @@
 import type { Statement } from "better-sqlite3";
-import { canonicalCaseQuery } from "../case-query.ts";
 import { anchorsOf, sameBody, targetsOf } from "../links.ts";
 import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
-import { caseKey } from "../understand/diarienummer.ts";
+import { canonicalize, caseKey } from "../understand/diarienummer.ts";
 import type { Archive, CaseEntry, DocumentSummary, NewDocument, Page, StoredDocument } from "./archive.ts";
 import type { Db } from "./database.ts";
 
@@ -132,7 +131,7 @@ export class SqliteArchive implements Archive {
   }
 
   findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null {
-    const canonical = canonicalCaseQuery(query);
+    const canonical = canonicalize(query);
     if (!canonical) return null;
     const rows = this.stmt("caseEntries").all(caseKey(canonical).base) as CaseEntry[];
     // A document naming the case in a paragraph is listed by paragraph, not also as a whole.

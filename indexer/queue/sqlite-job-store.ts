@@ -29,7 +29,9 @@ export class SqliteJobStore {
 
   update(id: string, status: JobStatus, fields: { documentId?: string; error?: string } = {}): void {
     this.db
-      .prepare("UPDATE jobs SET status = ?, document_id = coalesce(?, document_id), error = ?, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE jobs SET status = ?, document_id = coalesce(?, document_id), error = ?, updated_at = ? WHERE id = ?",
+      )
       .run(status, fields.documentId ?? null, fields.error ?? null, new Date().toISOString(), id);
   }
 
@@ -37,7 +39,9 @@ export class SqliteJobStore {
     const row = this.db.prepare("SELECT id, file, status, document_id, error FROM jobs WHERE id = ?").get(id) as
       | JobRow
       | undefined;
-    return row ? { id: row.id, file: row.file, status: row.status, documentId: row.document_id, error: row.error } : null;
+    return row
+      ? { id: row.id, file: row.file, status: row.status, documentId: row.document_id, error: row.error }
+      : null;
   }
 
   /** Jobs a previous process left unfinished. */

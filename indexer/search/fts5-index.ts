@@ -1,8 +1,7 @@
 import type { StoredDocument } from "../archive/archive.ts";
 import { type Db, migrate } from "../archive/database.ts";
-import { canonicalCaseQuery } from "../case-query.ts";
 import type { RecordType } from "../model.ts";
-import { caseKey } from "../understand/diarienummer.ts";
+import { canonicalize, caseKey } from "../understand/diarienummer.ts";
 import { parseQuery } from "./query.ts";
 import type { Facets, SearchHit, SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
 import { MARK_END, MARK_START, markedSnippetToHtml, stripControls } from "./snippet.ts";
@@ -105,7 +104,7 @@ export class Fts5SearchIndex implements SearchIndex {
       params.push(value);
     };
     if (parsed.match) filter("search_fts MATCH ?", parsed.match);
-    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [canonicalCaseQuery(query.dnr) ?? query.dnr] : [])];
+    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [canonicalize(query.dnr) ?? query.dnr] : [])];
     for (const dnr of dnrs) filter("EXISTS (SELECT 1 FROM json_each(c.case_keys) WHERE value = ?)", caseKey(dnr).base);
     if (query.type) filter("c.type = ?", query.type);
     if (query.body) filter("c.body = ? COLLATE NOCASE", query.body);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { bodyFromGenitive, detectBody } from "../../../indexer/understand/body.ts";
+
+describe("detectBody", () => {
+  it.each([
+    [["EKBY KOMMUN Barn- och utbildningsnämnden", "SAMMANTRÄDESPROTOKOLL 2016-01-26"], "Barn- och utbildningsnämnden"],
+    [["Trygghets- och delaktighetsberedning", "Sammanträdesdatum"], "Trygghets- och delaktighetsberedning"],
+    [["Protokoll", "Kommunstyrelsens arbetsutskott"], "Kommunstyrelsens arbetsutskott"],
+    [["Kommunfullmäktige", "Protokoll 2020-01-30"], "Kommunfullmäktige"],
+    [["Organ Miljö- och hälsoskyddsnämnden"], "Miljö- och hälsoskyddsnämnden"],
+    [["Sammanträdesprotokoll", "2020-01-01"], null],
+  ])("%j → %s", (header, body) => {
+    expect(detectBody(header)).toBe(body);
+  });
+
+  it("ignores attendance lines naming other bodies", () => {
+    expect(detectBody(["Beslutande ledamöter i valnämnden", "Kulturnämnden"])).toBe("Kulturnämnden");
+  });
+});
+
+describe("bodyFromGenitive", () => {
+  it.each([
+    ["till Trygghets- och delaktighetsberedningens", "Trygghets- och delaktighetsberedningen"],
+    ["Kommunstyrelsens", "Kommunstyrelsen"],
+    ["Kommunfullmäktiges", "Kommunfullmäktige"],
+    ["Tekniska utskottets", "Tekniska utskottet"],
+  ])("%s → %s", (text, body) => {
+    expect(bodyFromGenitive(text)).toBe(body);
+  });
+});

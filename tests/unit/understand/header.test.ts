@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { buildTitle, detectMeetingDate, detectRange, matterTitle } from "../../../indexer/understand/header.ts";
+
+describe("detectMeetingDate", () => {
+  it("reads the Sammanträdesdatum label, also with the date on the next line", () => {
+    expect(detectMeetingDate(["Kulturnämnden", "Sammanträdesdatum", "20 februari 2020"])).toBe("2020-02-20");
+    expect(detectMeetingDate(["Sammanträdesdatum: 2020-02-20"])).toBe("2020-02-20");
+  });
+
+  it("takes the header date, not the first date in the text", () => {
+    const header = ["Justeringens plats och tid 2016-01-30", "SAMMANTRÄDESPROTOKOLL 2016-01-26"];
+    expect(detectMeetingDate(header)).toBe("2016-01-26");
+  });
+
+  it("takes the date below the title line", () => {
+    expect(detectMeetingDate(["Sammanträdesprotokoll Kulturnämnden", "2024-12-16", "Plats och tid"])).toBe(
+      "2024-12-16",
+    );
+  });
+
+  it("reads 'tisdag den 23 maj 2006' after a Tid label", () => {
+    expect(detectMeetingDate(["Kommunfullmäktige", "Tid tisdag den 23 maj 2006 kl. 18.00"])).toBe("2006-05-23");
+  });
+});
+
+describe("detectRange", () => {
+  it.each([
+    [["Paragrafer 46–60"], { from: 46, to: 60 }],
+    [["Justeringens plats och tid Rådhuset Paragrafer §84 -§98 klockan 15:30"], { from: 84, to: 98 }],
+    [["Paragrafer1-11"], { from: 1, to: 11 }],
+    [["Paragrafer", "", "146-162"], { from: 146, to: 162 }],
+    [["Paragraf", "§ 8"], { from: 8, to: 8 }],
+    [["Paragrafen förklaras omedelbart justerad"], null],
+  ])("%j", (lines, range) => {
+    expect(detectRange(lines)).toEqual(range);
+  });
+});
+
+describe("titles", () => {
+  it("builds a protokoll title from kind, body and date", () => {
+    expect(buildTitle("protokoll", "Barn- och utbildningsnämnden", "2020-02-20", [])).toBe(
+      "Protokoll Barn- och utbildningsnämnden 2020-02-20",
+    );
+  });
+
+  it("takes a tjänsteutlåtande's matter after its metadata", () => {
+    const lines = [
+      "Tjänsteutlåtande",
+      "Kommunstyrelsens förvaltning",
+      "Datum 2020-02-06",
+      "Dnr KS-2020/42.142",
+      "Handläggare Pia Grön",
+      "Uppföljning av trygghetsprogrammet",
+      "Förslag till beslut",
+    ];
+    expect(matterTitle(lines)).toBe("Uppföljning av trygghetsprogrammet");
+  });
+});
