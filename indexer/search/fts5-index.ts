@@ -194,12 +194,14 @@ function chunksOf(doc: StoredDocument): Chunk[] {
   }
   const header = doc.pages[0] ?? "";
   const firstParagraphStart = header.search(/§\s*\d/);
+  // A case named in a § is found through that §; the header keeps only cases no § names.
+  const inParagraphs = new Set(record.paragraphs.flatMap((p) => p.diarienummer));
   const chunks: Chunk[] = [
     {
       paragraph: null,
       title: record.title,
       text: stripControls(firstParagraphStart > 0 ? header.slice(0, firstParagraphStart) : header),
-      diarienummer: record.diarienummer,
+      diarienummer: record.diarienummer.filter((d) => !inParagraphs.has(d)),
       speakers: [],
       parties: [],
     },
@@ -210,7 +212,7 @@ function chunksOf(doc: StoredDocument): Chunk[] {
       paragraph: p.number,
       title: p.title,
       text: stripControls(p.text),
-      diarienummer: p.diarienummer.length ? p.diarienummer : record.diarienummer,
+      diarienummer: p.diarienummer,
       speakers: [...new Set(people.map((s) => s.name))],
       parties: [...new Set(people.flatMap((s) => (s.party ? [s.party] : [])))],
     });

@@ -66,6 +66,8 @@ export function detectBody(header: string[]): string | null {
 
 /** "Trygghets- och delaktighetsberedningens" → "Trygghets- och delaktighetsberedningen". */
 export function bodyFromGenitive(text: string): string | null {
-  const body = findBodyIn(text);
+  // "till kommunstyrelsens protokoll": running text writes the body in lower case.
+  const capitalised = text.trim().replace(/^(?:till\s+)?(\p{Ll})/u, (_m, first: string) => first.toUpperCase());
+  const body = findBodyIn(capitalised);
   return body ? fromGenitive(body) : null;
 }

@@ -130,9 +130,14 @@ describe("HTTP API over a real archive", () => {
         res.body.hits.map((h: { paragraph: number | null }) => h.paragraph),
         q,
       ).toContain(8);
-      expect(res.body.hits.every((h: { diarienummer: string[] }) => h.diarienummer.includes("KS-2020/42.142")), q).toBe(true);
+      expect(
+        res.body.hits.every((h: { diarienummer: string[] }) => h.diarienummer.includes("KS-2020/42.142")),
+        q,
+      ).toBe(true);
     }
-    const filtered = await request(archive.app).get("/api/search").query({ q: "budgetuppföljningen", dnr: "ks 2020/87" });
+    const filtered = await request(archive.app)
+      .get("/api/search")
+      .query({ q: "budgetuppföljningen", dnr: "ks 2020/87" });
     expect(filtered.body.hits.map((h: { paragraph: number | null }) => h.paragraph)).toEqual([9]);
   });
 

@@ -8,7 +8,10 @@ describe("extraction in worker threads", () => {
     const pool = new ExtractionPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 512 });
     const extractor = createTextExtractor(pool);
     try {
-      const pdf = await extractor.extract(await buildPdf([["Sida ett: förskoleklass"], ["Sida två: ärendet"]]), "a.pdf");
+      const pdf = await extractor.extract(
+        await buildPdf([["Sida ett: förskoleklass"], ["Sida två: ärendet"]]),
+        "a.pdf",
+      );
       expect(pdf.format).toBe("pdf");
       expect(pdf.pages).toHaveLength(2);
       expect(pdf.pages[1]).toContain("Sida två: ärendet");

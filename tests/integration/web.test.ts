@@ -10,7 +10,8 @@ let archive: TestArchive;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error("web/dist is missing: run `npm run build:web` (npm test does)");
+  if (!existsSync(`${WEB_DIR}/index.html`))
+    throw new Error("web/dist is missing: run `npm run build:web` (npm test does)");
   archive = await openTestArchive();
   app = createApp({ ...archive.runtime, apiToken: null, webDir: WEB_DIR });
 });

@@ -145,3 +145,16 @@ describe("understand: built records", () => {
     expect(performance.now() - t0).toBeLessThan(60);
   });
 });
+
+describe("a bilaga to a protokoll", () => {
+  it("belongs to the body its heading names, even in lower case", () => {
+    const record = understand({
+      pages: [
+        "Bilaga 15.1\nProtokollsanteckning\ntill kommunstyrelsens protokoll 13 januari 2016, § 15\nDet är viktigt att nämnden får en återrapportering.\nOla Berg (L)",
+      ],
+      filename: "bilaga.pdf",
+    });
+    expect(record).toMatchObject({ type: "bilaga", body: "Kommunstyrelsen", meetingDate: "2016-01-13" });
+    expect(record.belongsTo).toMatchObject({ label: "15.1", paragraph: 15, body: "Kommunstyrelsen" });
+  });
+});
