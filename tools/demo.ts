@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import pino from "pino";
 import { runIngest } from "../indexer/cli/ingest.ts";
 import { loadConfig } from "../indexer/config.ts";
 import { openRuntime } from "../indexer/runtime.ts";
@@ -19,7 +20,9 @@ if (!existsSync(samples)) {
   process.stdout.write(`generating ${SAMPLE_COUNT} sample records into ${samples} ...\n`);
   await generateCorpus({ seed: 1, count: SAMPLE_COUNT, outDir: samples });
 }
-const runtime = await openRuntime(config);
+// Per-document logs would bury the progress bar; LOG_LEVEL brings them back.
+const level = process.env.LOG_LEVEL ? config.logLevel : "warn";
+const runtime = await openRuntime(config, { logger: pino({ level }, pino.destination(2)) });
 process.stdout.write(`ingesting ${samples} ...\n`);
 await runIngest(runtime, [samples], false);
 await serve(config, runtime);
