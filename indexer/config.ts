@@ -11,6 +11,7 @@ const schema = z.object({
   ARCHIVE_MAX_UPLOAD_MB: z.coerce.number().positive().default(100),
   ARCHIVE_PARSE_TIMEOUT_S: z.coerce.number().positive().default(120),
   ARCHIVE_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  ARCHIVE_PDF_EXTRACTOR: z.enum(["auto", "pdftotext", "pdf-parse"]).default("auto"),
   ARCHIVE_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -26,6 +27,8 @@ export interface Config {
   parseTimeoutMs: number;
   parseMemoryMb: number;
   ingestConcurrency: number;
+  /** "auto": poppler's pdftotext where installed, else pdf-parse. */
+  pdfExtractor: "auto" | "pdftotext" | "pdf-parse";
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parseTimeoutMs: e.ARCHIVE_PARSE_TIMEOUT_S * 1000,
     parseMemoryMb: e.ARCHIVE_PARSE_MEMORY_MB,
     ingestConcurrency: e.ARCHIVE_INGEST_CONCURRENCY,
+    pdfExtractor: e.ARCHIVE_PDF_EXTRACTOR,
     logLevel: e.LOG_LEVEL,
   };
 }

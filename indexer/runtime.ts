@@ -6,7 +6,13 @@ import { openDatabase } from "./archive/database.ts";
 import { FileOriginalStore } from "./archive/originals.ts";
 import { SqliteArchive } from "./archive/sqlite-archive.ts";
 import type { Config } from "./config.ts";
-import { createTextExtractor, ExtractionPool, type TextExtractor } from "./extract/index.ts";
+import {
+  choosePdfEngine,
+  createTextExtractor,
+  ExtractionPool,
+  type PdfEngine,
+  type TextExtractor,
+} from "./extract/index.ts";
 import { type PipelineDeps, processFile, recoverIndex } from "./pipeline.ts";
 import { InlineQueue } from "./queue/inline-queue.ts";
 import type { IngestQueue } from "./queue/queue.ts";
@@ -21,6 +27,7 @@ export interface Runtime {
   originals: OriginalStore;
   search: SearchIndex;
   extractor: TextExtractor;
+  pdfEngine: PdfEngine;
   queue: IngestQueue;
   pipeline: PipelineDeps;
   close(): Promise<void>;
@@ -46,7 +53,11 @@ export async function openRuntime(config: Config, options: { logger?: Logger } =
     timeoutMs: config.parseTimeoutMs,
     maxMemoryMb: config.parseMemoryMb,
   });
-  const extractor = createTextExtractor(pool);
+  const pdfEngine = choosePdfEngine(config.pdfExtractor);
+  const extractor = createTextExtractor(pool, {
+    pdfEngine,
+    pdftotext: { timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb },
+  });
   const pipeline: PipelineDeps = { archive, originals, extractor, search, logger, maxFileBytes: config.maxUploadBytes };
 
   await recoverIndex(pipeline);
@@ -65,6 +76,7 @@ export async function openRuntime(config: Config, options: { logger?: Logger } =
     originals,
     search,
     extractor,
+    pdfEngine,
     queue,
     pipeline,
     async close() {

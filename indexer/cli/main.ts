@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import { ConfigError, loadConfig } from "../config.ts";
 import { isFileRejected } from "../errors.ts";
-import { createTextExtractor, ExtractionPool } from "../extract/index.ts";
+import { choosePdfEngine, createTextExtractor, ExtractionPool } from "../extract/index.ts";
 import { openRuntime } from "../runtime.ts";
 import { runExtract } from "./extract.ts";
 import { runIngest } from "./ingest.ts";
@@ -33,7 +33,11 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1) return usageError("extract takes exactly one FILE");
       const pool = new ExtractionPool({ size: 1, timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb });
       try {
-        await runExtract(createTextExtractor(pool), rest[0] as string);
+        const extractor = createTextExtractor(pool, {
+          pdfEngine: choosePdfEngine(config.pdfExtractor),
+          pdftotext: { timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb },
+        });
+        await runExtract(extractor, rest[0] as string);
       } finally {
         await pool.close();
       }

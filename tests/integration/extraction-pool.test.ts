@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FileRejectedError } from "../../indexer/errors.ts";
-import { createTextExtractor, ExtractionPool } from "../../indexer/extract/index.ts";
+import { createTextExtractor, ExtractionPool, pdftotextAvailable } from "../../indexer/extract/index.ts";
+import { extractPdfWithPdftotext } from "../../indexer/extract/pdftotext.ts";
 import { buildDocx, buildPdf, cp1252, PROTOCOL_LINES } from "../helpers/files.ts";
 
 describe("extraction in worker threads", () => {
@@ -41,5 +42,38 @@ describe("extraction in worker threads", () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe("PDF text through poppler's pdftotext", () => {
+  const options = { timeoutMs: 30_000, maxMemoryMb: 512 };
+
+  it("is installed (npm test installs poppler-utils)", () => {
+    expect(pdftotextAvailable()).toBe(true);
+  });
+
+  it("gives text per page, like pdf-parse", async () => {
+    const pdf = await buildPdf([["Sida ett: förskoleklass"], ["Sida två: ärendet", "§ 12 Dnr KS 2019/318"]]);
+    const pages = await extractPdfWithPdftotext(pdf, options);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain("§ 12 Dnr KS 2019/318");
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 512 });
+    try {
+      const viaPdfjs = await pool.extract("pdf", pdf);
+      expect(pages.map((p) => p.replace(/\s+/g, " ").trim())).toEqual(
+        viaPdfjs.map((p) => p.replace(/\s+/g, " ").trim()),
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("refuses a damaged PDF with poppler's reason", async () => {
+    const error = await extractPdfWithPdftotext(Buffer.from("%PDF-1.4\n1 0 obj garbage\n%%EOF"), options).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileRejectedError);
+    expect((error as FileRejectedError).code).toBe("damaged");
+    expect((error as FileRejectedError).message).toMatch(/^the PDF is damaged: /);
   });
 });
