@@ -25,6 +25,8 @@ const PROTOCOL_SIGNS =
 export function detectType(header: string[], fullText: string): RecordType {
   const first = header[0] ?? "";
   if (/^bilaga\b/i.test(first)) return "bilaga";
+  // A running page header ("Älvsnäs kommun") may come before the heading in reading order.
+  if (header.slice(1, 3).some((l) => /^bilaga\s+\d+(?:\.\d+)?\s*$/i.test(l))) return "bilaga";
   const lines = header.slice(0, HEADER_LINES);
   for (const line of lines) {
     if (/^(?:paragraf\s+)?§\s?\d/i.test(line)) break;
