@@ -97,8 +97,10 @@ export function targetsOf(record: RecordData): LinkTarget[] {
         body: owner.body,
       });
   }
+  // A bilaga names what it belongs to in words that read like a reference to itself.
+  const own = new Set(anchorsOf(record).map((a) => a.key));
   for (const r of record.references) {
-    if (r.targetType === "tjansteutlatande" && r.date) {
+    if (r.targetType === "tjansteutlatande" && r.date && !own.has(reportBilagaKey(r.date, r.label))) {
       add({
         rel: "references",
         fromParagraph: r.paragraph,
