@@ -8,7 +8,7 @@
  *   - full ingestion (admit, store, index, link) into a fresh archive.
  * Compare ratios measured in one run: this machine is noisy.
  *
- * Usage: npm run bench:ingest -- [--count 120] [--seed 3]
+ * Usage: npm run bench:ingest -- [--count 120] [--seed 3] [--only protokoll]
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -31,7 +31,12 @@ import { understand } from "../../indexer/understand/index.ts";
 import { generateCorpus } from "../generate/index.ts";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "120" }, seed: { type: "string", default: "3" } },
+  options: {
+    count: { type: "string", default: "120" },
+    seed: { type: "string", default: "3" },
+    // e.g. --only protokoll: long multi-page records, where per-file overheads matter less.
+    only: { type: "string" },
+  },
 });
 const work = await mkdtemp(join(tmpdir(), "bench-ingest-"));
 
@@ -62,9 +67,15 @@ try {
     outDir: join(work, "records"),
     formats: ["pdf", "docx"],
   });
-  const loaded: Loaded[] = await Promise.all(
-    files.map(async (f) => ({ name: basename(f.path), bytes: await readFile(f.path), format: f.format })),
+  const all = await Promise.all(
+    files.map(async (f) => ({
+      name: basename(f.path),
+      bytes: await readFile(f.path),
+      format: f.format,
+      type: (JSON.parse(await readFile(f.truthPath, "utf8")) as { type: string }).type,
+    })),
   );
+  const loaded: Loaded[] = values.only ? all.filter((f) => f.type === values.only) : all;
   const pdfs = loaded.filter((f) => f.format === "pdf");
   const docxs = loaded.filter((f) => f.format === "docx");
   const pdftotext = pdftotextAvailable();
