@@ -23,7 +23,21 @@ if (!existsSync(dir)) {
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".txt") && f.includes(filter))
   .sort();
-const totals = { paragraphs: 0, expected: 0, found: 0, missing: 0, extra: 0, titled: 0, withDnr: 0, ms: 0, pages: 0 };
+const totals = {
+  paragraphs: 0,
+  expected: 0,
+  found: 0,
+  missing: 0,
+  extra: 0,
+  titled: 0,
+  withDnr: 0,
+  ms: 0,
+  pages: 0,
+  attendees: 0,
+  speakers: 0,
+  reservations: 0,
+  notes: 0,
+};
 const rangeText = (r: { from: number; to: number } | null) => (r ? `${r.from}-${r.to}` : "none");
 
 // Warm up the JIT so per-file timings show steady-state cost, as in a long-running worker.
@@ -55,6 +69,12 @@ for (const file of files) {
   totals.withDnr += withDnr;
   totals.ms += ms;
   totals.pages += pageCount;
+  totals.attendees += data.attendees.length;
+  for (const p of data.paragraphs) {
+    totals.speakers += p.speakers.length;
+    totals.reservations += p.reservations.length;
+    totals.notes += p.notes.length;
+  }
   console.log(
     `${file}: ${data.type} ${data.meetingDate ?? "-"} body=${data.body ?? "-"} range=${rangeText(range)} found=${found.length}` +
       ` missing=[${missing.join(",")}] extra=[${extra.join(",")}] titles=${titled}/${found.length} dnr=${withDnr}/${found.length}` +
@@ -62,10 +82,14 @@ for (const file of files) {
   );
   if (verbose) {
     for (const p of data.paragraphs) {
-      const people = [...p.speakers, ...p.reservations, ...p.notes].map(
-        (s) => `${s.name}${s.party ? ` (${s.party})` : ""}`,
-      );
-      console.log(`  § ${p.number} p${p.page} "${p.title ?? "?"}" [${p.diarienummer.join(", ")}] ${people.join("; ")}`);
+      const who = (list: typeof p.speakers) =>
+        list.map((s) => `${s.name}${s.party ? ` (${s.party})` : ""}${s.role ? ` ${s.role}` : ""}`).join("; ");
+      const parts = [
+        p.speakers.length ? `speakers: ${who(p.speakers)}` : "",
+        p.reservations.length ? `reservations: ${who(p.reservations)}` : "",
+        p.notes.length ? `notes: ${who(p.notes)}` : "",
+      ].filter(Boolean);
+      console.log(`  § ${p.number} p${p.page} "${p.title ?? "?"}" [${p.diarienummer.join(", ")}] ${parts.join(" | ")}`);
     }
     console.log(
       `  attendees: ${data.attendees.map((a) => `${a.name}${a.party ? ` (${a.party})` : ""} ${a.role ?? ""}`).join("; ")}`,
@@ -77,5 +101,6 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-
 console.log(
   `\n${files.length} files: § recall (files with a range) ${totals.found}/${totals.expected} (${pct(totals.found, totals.expected)}), missing ${totals.missing}, ` +
     `outside range ${totals.extra}, titles ${totals.titled}/${totals.paragraphs}, dnr on ${totals.withDnr}/${totals.paragraphs} paragraphs; ` +
+    `attendees ${totals.attendees}, speakers ${totals.speakers}, reservations ${totals.reservations}, notes ${totals.notes}; ` +
     `${(totals.ms / Math.max(1, files.length)).toFixed(2)} ms/document, ${(totals.ms / Math.max(1, totals.pages)).toFixed(3)} ms/page`,
 );

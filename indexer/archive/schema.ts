@@ -87,4 +87,9 @@ export const MIGRATIONS: string[] = [
     updated_at  TEXT NOT NULL
   );
   `,
+  // Case numbers beside link keys, so records of two municipalities on one day are told apart.
+  `
+  ALTER TABLE anchors ADD COLUMN cases TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE links ADD COLUMN target_cases TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

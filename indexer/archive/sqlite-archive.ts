@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { anchorsOf, sameBody, targetsOf } from "../links.ts";
+import { anchorsOf, compatible, targetsOf } from "../links.ts";
 import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
 import { canonicalize, caseKey } from "../understand/diarienummer.ts";
 import type { Archive, CaseEntry, DocumentSummary, NewDocument, Page, StoredDocument } from "./archive.ts";
@@ -26,7 +26,10 @@ interface LinkRow {
   label: string | null;
 }
 
-/** Incoming links seen from the other side. */
+/**
+ * Incoming links seen from the other side. An extract naming a bilaga does not
+ * make the bilaga belong to the extract: it belongs to the protokoll.
+ */
 const REVERSED: Partial<Record<LinkRel, LinkRel>> = { "attached-to": "attachment", attachment: "attached-to" };
 
 /** The embedded archive store: one SQLite file, every write one transaction. */
@@ -47,14 +50,14 @@ export class SqliteArchive implements Archive {
       insertPerson: db.prepare(
         "INSERT INTO people (document_id, paragraph, kind, name, party, role) VALUES (?, ?, ?, ?, ?, ?)",
       ),
-      insertAnchor: db.prepare("INSERT INTO anchors (document_id, key, body) VALUES (?, ?, ?)"),
+      insertAnchor: db.prepare("INSERT INTO anchors (document_id, key, body, cases) VALUES (?, ?, ?, ?)"),
       insertLink: db.prepare(
-        `INSERT INTO links (from_id, from_paragraph, rel, to_id, to_paragraph, label, target_key, target_body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO links (from_id, from_paragraph, rel, to_id, to_paragraph, label, target_key, target_body, target_cases)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      anchorsByKey: db.prepare("SELECT document_id AS id, body FROM anchors WHERE key = ? AND document_id != ?"),
+      anchorsByKey: db.prepare("SELECT document_id AS id, body, cases FROM anchors WHERE key = ? AND document_id != ?"),
       unresolvedByKey: db.prepare(
-        "SELECT id, target_body AS body FROM links WHERE to_id IS NULL AND target_key = ? AND from_id != ?",
+        "SELECT id, target_body AS body, target_cases AS cases FROM links WHERE to_id IS NULL AND target_key = ? AND from_id != ?",
       ),
       resolveLink: db.prepare("UPDATE links SET to_id = ? WHERE id = ?"),
       get: db.prepare("SELECT * FROM documents WHERE id = ?"),
@@ -67,7 +70,9 @@ export class SqliteArchive implements Archive {
         "SELECT rel, to_id AS other, coalesce(to_paragraph, from_paragraph) AS paragraph, label FROM links WHERE from_id = ? ORDER BY id",
       ),
       incoming: db.prepare(
-        "SELECT rel, from_id AS other, coalesce(to_paragraph, from_paragraph) AS paragraph, label FROM links WHERE to_id = ? ORDER BY id",
+        `SELECT l.rel, l.from_id AS other, coalesce(l.to_paragraph, l.from_paragraph) AS paragraph, l.label
+         FROM links l JOIN documents d ON d.id = l.from_id
+         WHERE l.to_id = ? AND d.type != 'protokollsutdrag' ORDER BY l.id`,
       ),
       caseEntries: db.prepare(
         `SELECT d.id, d.type, d.title, d.body, d.date, c.paragraph
@@ -213,15 +218,37 @@ export class SqliteArchive implements Archive {
 
   /** Stores this document's anchors and targets, resolving both directions. */
   private insertLinks(id: string, record: RecordData): void {
+    const parse = (row: { body: string | null; cases: string }) => ({
+      body: row.body,
+      cases: JSON.parse(row.cases) as string[],
+    });
     for (const anchor of anchorsOf(record)) {
-      this.stmt("insertAnchor").run(id, anchor.key, anchor.body);
-      const waiting = this.stmt("unresolvedByKey").all(anchor.key, id) as { id: number; body: string | null }[];
-      for (const link of waiting) if (sameBody(link.body, anchor.body)) this.stmt("resolveLink").run(id, link.id);
+      this.stmt("insertAnchor").run(id, anchor.key, anchor.body, JSON.stringify(anchor.cases));
+      const waiting = this.stmt("unresolvedByKey").all(anchor.key, id) as {
+        id: number;
+        body: string | null;
+        cases: string;
+      }[];
+      for (const link of waiting) if (compatible(anchor, parse(link))) this.stmt("resolveLink").run(id, link.id);
     }
     for (const t of targetsOf(record)) {
-      const candidates = this.stmt("anchorsByKey").all(t.key, id) as { id: string; body: string | null }[];
-      const match = candidates.find((c) => sameBody(c.body, t.body)) ?? null;
-      this.stmt("insertLink").run(id, t.fromParagraph, t.rel, match?.id ?? null, t.toParagraph, t.label, t.key, t.body);
+      const candidates = this.stmt("anchorsByKey").all(t.key, id) as {
+        id: string;
+        body: string | null;
+        cases: string;
+      }[];
+      const match = candidates.find((c) => compatible(parse(c), t)) ?? null;
+      this.stmt("insertLink").run(
+        id,
+        t.fromParagraph,
+        t.rel,
+        match?.id ?? null,
+        t.toParagraph,
+        t.label,
+        t.key,
+        t.body,
+        JSON.stringify(t.cases),
+      );
     }
   }
 }

@@ -3,7 +3,7 @@
  * belongs to. Together they let the archive link a record and its attachments either way.
  */
 import type { AttachmentRef, BelongsTo } from "../model.ts";
-import { bodyFromGenitive } from "./body.ts";
+import { bodyFromGenitive, findBodyIn } from "./body.ts";
 import { findDates } from "./dates.ts";
 import { findCaseNumbers } from "./diarienummer.ts";
 
@@ -15,7 +15,7 @@ const MENTION = new RegExp(
 );
 /** "bilaga 1 till kommunstyrelsens tjänsteutlåtande": another document's bilaga, a reference instead. */
 const OTHER_DOCUMENT =
-  /^\s*till\s+(?:\p{L}+s\s+)?(?:tjänste(?:utlåtande|skrivelse|yttrande)|protokoll(?!et)|beslut|skrivelse)/iu;
+  /^\s*till\s+(?!(?:detta|dagens|denna|nämndens|styrelsens)\s+protokoll)(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?(?:tjänste(?:utlåtande|skrivelse|yttrande)|protokoll(?!et)|beslut|skrivelse)/iu;
 
 function cleanTitle(raw: string | undefined): string | null {
   const t = (raw ?? "")
@@ -77,14 +77,44 @@ export function findBelongsTo(lines: string[]): BelongsTo | null {
   const toReport = /tjänste(?:utlåtande|skrivelse|yttrande)/i.test(till);
   const toProtocol = /protokoll/i.test(till);
   if (!label && !toReport && !toProtocol) return null;
+  if (!toReport && !toProtocol) return meetingNamed(lines.slice(0, 12), label);
   const date = findDates(till)[0]?.iso ?? null;
+  // A protokoll is found by body, meeting and §; a staff report by its date and diarienummer.
+  if (toReport) {
+    return {
+      label,
+      body: null,
+      meetingDate: null,
+      paragraph: null,
+      documentDate: date,
+      diarienummer: findCaseNumbers(till)[0]?.canonical ?? findCaseNumbers(head)[0]?.canonical ?? null,
+    };
+  }
   const paragraph = /§\s?(\d{1,4})/.exec(till);
   return {
     label,
     body: toProtocol ? bodyFromGenitive(till.slice(0, till.search(/protokoll/i))) : null,
-    meetingDate: toProtocol && !toReport ? date : null,
+    meetingDate: toProtocol ? date : null,
     paragraph: paragraph ? Number(paragraph[1]) : null,
-    documentDate: toReport ? date : null,
-    diarienummer: findCaseNumbers(toReport || toProtocol ? till : head)[0]?.canonical ?? null,
+    documentDate: null,
+    diarienummer: null,
   };
+}
+
+/** "Kommunstyrelsen, sammanträde 2022-05-10, § 4": a bilaga naming its meeting without "till ... protokoll". */
+function meetingNamed(lines: string[], label: string | null): BelongsTo {
+  for (const line of lines) {
+    const paragraph = /§\s?(\d{1,4})/.exec(line);
+    const date = findDates(line)[0]?.iso;
+    if (!paragraph || !date) continue;
+    return {
+      label,
+      body: findBodyIn(line) ?? bodyFromGenitive(line),
+      meetingDate: date,
+      paragraph: Number(paragraph[1]),
+      documentDate: null,
+      diarienummer: null,
+    };
+  }
+  return { label, body: null, meetingDate: null, paragraph: null, documentDate: null, diarienummer: null };
 }

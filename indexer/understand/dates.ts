@@ -35,12 +35,13 @@ const MONTH_NAMES = Object.keys(MONTHS)
 
 /**
  * Groups: 1-3 numeric (ISO, or `202504-15` where the first hyphen was lost, or `2020-07-1`),
- * 4-6 written (`den 6 februari 2020`), 7-9 compact `20200415`.
+ * 4-6 written (`den 6 februari 2020`), 7-9 compact `20200415`, 10-12 `2006-0302` where the second hyphen was lost.
  */
 const DATE = new RegExp(
   String.raw`(?<![\d/:.])(?:((?:19|20)\d\d)(?:[-‐‑–]\s?|\s?[-‐‑–]|(?=\d{2}[-‐‑–]))(0?[1-9]|1[0-2])\s?[-‐‑–]\s?(3[01]|[12]\d|0?[1-9])(?!\d)` +
     String.raw`|(3[01]|[12]\d|0?[1-9])(?:\s?:e)?\s+(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)(?!\d)` +
-    String.raw`|((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d))`,
+    String.raw`|((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)` +
+    String.raw`|(?<![\p{L}-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-]))`,
   "giu",
 );
 
@@ -65,6 +66,7 @@ export function findDates(text: string): FoundDate[] {
     if (m[1] !== undefined) value = iso(m[1], Number(m[2]), Number(m[3]));
     else if (m[6] !== undefined) value = iso(m[6], MONTHS[(m[5] ?? "").toLowerCase()] ?? 0, Number(m[4]));
     else if (m[7] !== undefined) value = iso(m[7], Number(m[8]), Number(m[9]));
+    else if (m[10] !== undefined) value = iso(m[10], Number(m[11]), Number(m[12]));
     if (value) out.push({ iso: value, index: m.index ?? 0, length: m[0].length });
   }
   return out;

@@ -84,18 +84,25 @@ const YEAR = String.raw`(?:19|20)\d\d`;
  */
 const PREFIXED = new RegExp(
   String.raw`(?<![\p{L}\d\-/.])(?:` +
-    String.raw`(${PREFIX})(?:[ \-/]|\. ?)?(${YEAR})(\s?[/:]\s?|-)(\d{1,6})(?:\.(\d{1,4}(?:\.\d{1,4})*)(?!\d)|[ \u00a0]{1,4}(\d{3})(?![\d\-/:.,]\d|\d| ?(?:kr|st|%|tkr|mkr|elever|barn)\b))?` +
+    String.raw`(${PREFIX})(?:[ \-/]|\. ?)?(${YEAR})(\s?[/:]\s?|-)(\d{1,6})(?:\.(\d{1,4}(?:\.\d{1,4})*)(?!\d)|(?:[ \u00a0]{1,4}|[ \u00a0]?[-–][ \u00a0]?)(\d{3})(?![\d\-/:.,]\d|\d| ?(?:kr|st|%|tkr|mkr|elever|barn)\b))?` +
     String.raw`|(${PREFIX})(\d{2})\/(\d{3,6})` +
-    String.raw`|(${YEAR})\/(${PREFIX}) (\d{1,6}) (\d{3})` +
+    String.raw`|(${YEAR})\/(${PREFIX}) (\d{1,6})(?: (\d{3}))?` +
     String.raw`)(?![\p{L}\d]|[/:]\d)`,
   "gu",
 );
 /** `1339/22` counts only right after a word that says a case number follows. */
 const CONTEXT_BARE = new RegExp(
-  String.raw`\b(?:dnr|diarienr|diarienummer|ärendenummer|ärende\s?nr)[.:]?\s*(?:nr\.?\s*)?(?:(\d{1,6})\/(\d{2})|(${YEAR})[/:](\d{1,6}))(?![\p{L}\d/:-]|\.\d)`,
+  String.raw`\b(?:dnr|diarienr|diarienummer|ärendenummer|ärende\s?nr|vår beteckning|beteckning)[.:]?\s*(?:nr\.?\s*)?(?:(\d{1,6})\/(\d{2})|(${YEAR})[/:.](\d{1,6}))(?![\p{L}\d/:-]|\.\d)`,
   "giu",
 );
-const HAS_LABEL = /dnr|diarie|ärende/i;
+const HAS_LABEL = /dnr|diarie|ärende|beteckning/i;
+/**
+ * `161/05` with no label: on a line of its own, in brackets after a title ("(232/05)"), after
+ * "daterat 2005-12-30," or closing an agenda row. Anywhere else it may be a date or a fraction.
+ */
+const BARE_FORMS = [/daterad?t? \S+,\s(\d{2,6})\/(\d{2})(?![\d/])/, /\((\d{2,6})\/(\d{2})\)/];
+/** Closing a line that is the number alone or words ending in it ("4. VA-taxa för 2006 48/05"). */
+const BARE_AT_END = /(?:^|\s)(\d{2,6})\/(\d{2})\s*$/;
 const LEADING_LABEL = /^\s*(?:dnr|diarienr|diarienummer|ärendenummer)[.:]?\s*/i;
 
 function isYearContinuation(year: number, numberText: string, sep: string): boolean {
@@ -115,12 +122,12 @@ function expandShortYear(yy: string): string {
 }
 
 /** Canonical form of one prefixed match, or null when it is a lookalike (law, report, year range, date). */
-function fromPrefixed(m: RegExpExecArray): string | null {
+function fromPrefixed(m: RegExpExecArray, after: string): string | null {
   if (m[1] !== undefined) {
     const [prefix, year, sep = "", number = "", dotCode, spaceCode] = [m[1], m[2] ?? "", m[3], m[4], m[5], m[6]];
-    if (NOT_PREFIXES.has(prefix.toUpperCase())) return null;
+    if (NOT_PREFIXES.has(prefix.toUpperCase()) || /^[A-ZÅÄÖ]{2,4}FS$/.test(prefix)) return null; // TSFS 2023:12, föreskrifter
     if (isYearContinuation(Number(year), number, sep)) return null;
-    if (sep === "-" && number.length < 3) return null; // KS 2020-02-20 is a date
+    if (sep === "-" && number.length < 3 && /^-\d/.test(after)) return null; // KS 2020-02-20 is a date
     return build(prefix, year, number, dotCode ?? spaceCode);
   }
   if (m[7] !== undefined) {
@@ -146,7 +153,8 @@ function scanPrefixed(text: string, found: Found[]): void {
   for (const line of text.split("\n")) {
     if (MAYBE.test(line)) {
       for (const m of line.matchAll(PREFIXED)) {
-        const canonical = fromPrefixed(m);
+        const end = (m.index ?? 0) + m[0].length;
+        const canonical = fromPrefixed(m, line.slice(end, end + 3));
         if (canonical) found.push({ canonical, written: m[0].trim(), index: offset + (m.index ?? 0) });
       }
     }
@@ -154,17 +162,54 @@ function scanPrefixed(text: string, found: Found[]): void {
   }
 }
 
-function scan(text: string): Found[] {
+/** A classification code the text layer wrapped onto the next line ("Sn/2011:102" / "  101"): same length, one line. */
+const WRAPPED_CODE = /([/:]\d{1,6})\n(\s*\d{3}\s*)(?=\n|$)/g;
+/** A prefix left at the end of a line ("Dnr KS" / "  2009/126.730"). */
+const WRAPPED_PREFIX = /((?:dnr|diarienummer)[.:]?\s+[A-ZÅÄÖ][A-Za-zåäö]{1,5})\n\s*(?=(?:19|20)\d\d\s?[/:-]\s?\d)/gi;
+
+function firstMatch(forms: RegExp[], line: string): RegExpExecArray | null {
+  for (const re of forms) {
+    const m = re.exec(line);
+    if (m) return m;
+  }
+  const end = BARE_AT_END.exec(line);
+  const before = end ? line.slice(0, end.index).trim() : "";
+  return end && (before === "" || /\p{L}/u.test(before)) ? end : null;
+}
+
+function scanBare(text: string, found: Found[]): void {
+  if (!/\d\/\d\d/.test(text)) return;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const m = /\d\/\d\d/.test(line) ? firstMatch(BARE_FORMS, line) : null;
+    if (m) {
+      const [number = "", yy = ""] = [m[1], m[2]];
+      const index = offset + line.indexOf(`${number}/${yy}`, m.index);
+      const overlaps = found.some((f) => index >= f.index && index < f.index + f.written.length);
+      // "läsåret 19/20" is a school year, not case 19 of 2020.
+      if (!overlaps && Number(yy) !== (Number(number) + 1) % 100) {
+        found.push({ canonical: build("", expandShortYear(yy), number, undefined), written: `${number}/${yy}`, index });
+      }
+    }
+    offset += line.length + 1;
+  }
+}
+
+function scan(raw: string): Found[] {
   const found: Found[] = [];
+  const text = raw.includes("\n") ? raw.replace(WRAPPED_CODE, "$1 $2").replace(WRAPPED_PREFIX, "$1 ") : raw;
   scanPrefixed(text, found);
+  scanBare(text, found);
   if (!HAS_LABEL.test(text)) return found;
   for (const m of text.matchAll(CONTEXT_BARE)) {
     const yearFirst = m[3] !== undefined;
     const number = (yearFirst ? m[4] : m[1]) ?? "";
     const yearText = (yearFirst ? m[3] : m[2]) ?? "";
     if (yearFirst && isYearContinuation(Number(yearText), number, "/")) continue;
-    const written = yearFirst ? `${yearText}/${number}` : `${number}/${yearText}`;
+    const written = m[0].slice(-(yearText.length + number.length + 1));
     const index = (m.index ?? 0) + m[0].length - written.length;
+    const bare = found.findIndex((f) => f.index === index && f.written === written);
+    if (bare >= 0) found.splice(bare, 1);
     if (found.some((f) => index >= f.index && index < f.index + f.written.length)) continue;
     const year = yearFirst ? yearText : expandShortYear(yearText);
     found.push({ canonical: build("", year, number, undefined), written, index });

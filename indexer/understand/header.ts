@@ -6,24 +6,45 @@ import type { RecordType } from "../model.ts";
 import { findDates, parseDate } from "./dates.ts";
 
 const MEETING_LABEL =
-  /^(?:sammanträdesdatum|sammanträdesdag|mötesdatum|sammanträde|datum för sammanträdet|tid för sammanträdet)\b[:\s]*/i;
+  /^(?:sammanträdesdatum|sammanträdesdag|mötesdatum|sammanträde|datum för sammanträdet|tid för sammanträdet|dag och tid|datum och tid|tid och plats|tid|när)\b[:\s]*/i;
 const DATE_LABEL = /^(?:datum|daterad|upprättad)\b[:\s]*/i;
 const KIND_LINE =
   /\b(?:protokoll|sammanträdesprotokoll|protokollsutdrag|kallelse|föredragningslista|dagordning|utdrag)\b/i;
 const SKIP_DATE_LINE = /anslag|justering|justerad|nedtagande|uppsättande|expedier|bevis/i;
 
+/** "2010-01-2", "2006-02-0": a date the text layer cut short at the line end. */
+const CUT_SHORT = /((?:19|20)\d\d-[01]\d-)([0-3]?)\s*$/;
+
+/**
+ * A date as written, unless it was cut short: then the full date elsewhere in the record (a page
+ * header, the anslag, the file name) that begins with what is left wins.
+ */
+function completed(text: string, known: string[]): string | null {
+  const cut = CUT_SHORT.exec(text);
+  if (cut) {
+    const prefix = `${cut[1]}${cut[2]}`;
+    const full = known.find((d) => d.startsWith(prefix) && d.length === 10);
+    if (full) return full;
+  }
+  return parseDate(text);
+}
+
+/** What may stand before a date on the line under its label: "tisdag den 15 januari 2008". */
+const WEEKDAY_LEAD = /^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s*,?\s*)?(?:den\s*)?$/i;
+
 /** A date on a labelled line or within the next two lines (tables turned into lines put it below). */
-function dateAfterLabel(lines: string[], label: RegExp): string | null {
+function dateAfterLabel(lines: string[], label: RegExp, known: string[] = []): string | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     const m = label.exec(line);
     if (!m) continue;
-    const own = parseDate(line.slice(m[0].length));
+    const own = completed(line.slice(m[0].length), known);
     if (own) return own;
     for (let j = i + 1; j <= i + 2 && j < lines.length; j++) {
       const next = lines[j] ?? "";
       const d = findDates(next)[0];
-      if (d && d.index === 0) return d.iso;
+      if (d && WEEKDAY_LEAD.test(next.slice(0, d.index))) return completed(next, known);
+      if (CUT_SHORT.test(next) && /^\d{4}-\d\d-\d?\s*$/.test(next.trim())) return completed(next, known);
     }
   }
   return null;
@@ -33,8 +54,8 @@ function dateAfterLabel(lines: string[], label: RegExp): string | null {
  * The meeting date: the "Sammanträdesdatum" label, then the kind line ("SAMMANTRÄDESPROTOKOLL
  * 2016-01-26", or the date on the line below it), then the first date outside justering and anslag lines.
  */
-export function detectMeetingDate(header: string[]): string | null {
-  const labelled = dateAfterLabel(header, MEETING_LABEL);
+export function detectMeetingDate(header: string[], known: string[] = []): string | null {
+  const labelled = dateAfterLabel(header, MEETING_LABEL, known);
   if (labelled) return labelled;
   for (let i = 0; i < Math.min(header.length, 12); i++) {
     const line = header[i] ?? "";
@@ -56,10 +77,15 @@ export function detectMeetingDate(header: string[]): string | null {
   return null;
 }
 
+/** The date a kallelse was sent ("Datum 2019-12-27" beside "Tid 2020-01-08 kl. 08.00"), or null. */
+export function detectNoticeDate(header: string[], known: string[] = []): string | null {
+  return dateAfterLabel(header, /^(?:datum|utskicksdatum|daterad)(?!\s+(?:och|för))\b[:\s]*/i, known);
+}
+
 /** The date a tjänsteutlåtande or other document carries on itself. */
-export function detectDocumentDate(header: string[]): string | null {
+export function detectDocumentDate(header: string[], known: string[] = []): string | null {
   return (
-    dateAfterLabel(header, DATE_LABEL) ??
+    dateAfterLabel(header, DATE_LABEL, known) ??
     header
       .slice(0, 15)
       .map(parseDate)

@@ -12,14 +12,24 @@ export interface Line {
 
 /** Lines that are page furniture wherever they stand. */
 const NOISE =
-  /^(?:justerandes? sign(?:atur|\.)?|justerandes? sign(?:atur)? ?utdragsbestyrkande|utdragsbestyrkande|ordförandes sign(?:atur)?|sekreterarens sign(?:atur)?|sida:? \d+(?: ?(?:av|\/|\() ?\d+\)?)?|\d{1,3} ?\(\d{1,3}\)|\d{1,3} ?(?:av|\/) ?\d{1,3}|forts(?:\.|ättning)? ?§ ?\d+\.?|signerat? .*bankid.*)$/i;
+  /^(?:justerandes? sign(?:atur|\.)?|justerandes? sign(?:atur)? ?utdragsbestyrkande(?: ?(?:sida )?\d{1,3}(?: ?(?:av|\/) ?\d{1,3})?)?|utdragsbestyrkande|ordförandes sign(?:atur)?|sekreterarens sign(?:atur)?|sida:? \d+(?: ?(?:av|\/|\() ?\d+\)?)?|\d{1,3} ?\(\d{1,3}\)|\d{1,3} ?av ?\d{1,3}|forts(?:\.|ättning)? ?§ ?\d+\.?|signerat? .*bankid.*)$/i;
 /** A line that ends one page in a flattened text: the footer every page of a protokoll carries. */
-const PAGE_END = /^\s*(?:justerandes? sign(?:atur)?\s+)?utdragsbestyrkande\s*$/i;
+const PAGE_END =
+  /^\s*(?:justerandes? sign(?:atur)?\s+)?utdragsbestyrkande(?:\s+(?:sida\s+)?\d{1,3}(?:\s*(?:av|\/)\s*\d{1,3})?)?\s*$/i;
 const BARE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/;
-const ZONE = 3;
-/** "Barnoch utbildningsnämnden": the text layer lost "- " of a compound. */
-const LOST_HYPHEN = /\b(\p{Lu}\p{Ll}+)och (?=\p{Ll}+(?:nämnd|förvaltning|styrelse))/gu;
+const EDGE = 6;
+/** Section headings recur on many pages but are content, never furniture. */
+const SECTION =
+  /^(?:beslut|sammanfattning|ärendet|bakgrund|beslutsunderlag|yrkanden?|överläggning|propositionsordning|beslutsgång|reservation|protokollsanteckning|förslag till beslut|ärendebeskrivning|.{0,50}s beslut)$/i;
+/** "Barnoch utbildningsnämnden", "planoch bygglag": the text layer lost "- " of a compound (no Swedish word ends in "och"). */
+const LOST_HYPHEN = /\b(\p{Lu}\p{Ll}+)och (?=\p{Ll}+(?:nämnd|förvaltning|styrelse))|\b(\p{Ll}{3,})och (?=\p{Ll}{3,})/gu;
 const HEADING_LIKE = /^§|(?:\/|:)(?:19|20)\d\d|(?:19|20)\d\d[/:]\d/;
+
+/** "3/12" as a page number, never "161/05" (a diarienummer: 161 cannot be a page of 5). */
+function isPageOf(text: string): boolean {
+  const m = /^(\d{1,3}) ?\/ ?(\d{1,3})$/.exec(text);
+  return m !== null && Number(m[1]) <= Number(m[2]);
+}
 
 /** Strip markdown emphasis and heading marks a converter may have left. */
 function cleanLine(raw: string): string {
@@ -50,13 +60,8 @@ function splitPages(pages: string[]): string[] {
   return out;
 }
 
-function zoneIndexes(lines: string[]): number[] {
-  const filled = lines.flatMap((l, i) => (l ? [i] : []));
-  if (filled.length <= ZONE * 2) return filled;
-  return [...filled.slice(0, ZONE), ...filled.slice(-ZONE)];
-}
-
-const keyOf = (s: string) => s.toLowerCase().replace(/\d+/g, "#");
+/** Page numbers vary from page to page; case numbers and years do not make two lines the same. */
+const keyOf = (s: string) => s.toLowerCase().replace(/\b\d{1,3}\b/g, "#");
 
 /** Join a word broken at a line end ("sti-" + "mulans"), keeping "Barn-" + "och" as written. */
 function joinHyphens(lines: Line[]): Line[] {
@@ -64,7 +69,16 @@ function joinHyphens(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const cur = lines[i] as Line;
     const next = lines[i + 1];
-    if (next && next.page === cur.page && /\p{Ll}-$/u.test(cur.text) && /^\p{Ll}/u.test(next.text)) {
+    if (!cur.text.endsWith("-") || !next || next.page !== cur.page) {
+      out.push(cur);
+      continue;
+    }
+    // "Lars-" + "Göran Dahlberg (MP)": a double first name broken at the line end.
+    if (/(?:^|\s)\p{Lu}\p{Ll}+-$/u.test(cur.text) && /^\p{Lu}\p{Ll}+ \p{Lu}/u.test(next.text)) {
+      lines[i + 1] = { text: cur.text + next.text, page: next.page };
+      continue;
+    }
+    if (/\p{Ll}-$/u.test(cur.text) && /^\p{Ll}/u.test(next.text)) {
       const word = /^\S+/.exec(next.text)?.[0] ?? "";
       const keep = /^(?:och|eller|samt|respektive|till|som)$/.test(word);
       lines[i + 1] = { text: keep ? `${cur.text} ${next.text}` : cur.text.slice(0, -1) + next.text, page: next.page };
@@ -81,31 +95,61 @@ function joinHyphens(lines: Line[]): Line[] {
  */
 export function normalize(pages: string[]): Line[] {
   const split = splitPages(pages).map((p) => p.split(/\r?\n/).map(cleanLine));
+  const noise = (text: string) => text.length < 70 && (NOISE.test(text) || isPageOf(text));
+  const edges = split.map((lines) => edgeIndexes(lines, noise));
   const counts = new Map<string, number>();
-  const zones = split.map(zoneIndexes);
   for (const [p, lines] of split.entries()) {
-    const keys = new Set((zones[p] ?? []).map((i) => keyOf(lines[i] ?? "")));
+    const keys = new Set((edges[p] ?? []).map((i) => keyOf(lines[i] ?? "")));
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const minRepeats = Math.max(2, Math.ceil(split.length * 0.3));
+  const furniture = (text: string) =>
+    BARE_NUMBER.test(text) ||
+    (!(/[.!?]$/.test(text) && text.split(" ").length >= 3) &&
+      !HEADING_LIKE.test(text) &&
+      !SECTION.test(text) &&
+      !/^(?:dnr|diarienummer)\b/i.test(text) &&
+      (counts.get(keyOf(text)) ?? 0) >= minRepeats);
   const out: Line[] = [];
   split.forEach((lines, p) => {
-    const zone = new Set(zones[p]);
+    const drop = split.length > 1 ? runningLines(lines, edges[p] ?? [], furniture) : new Set<number>();
     lines.forEach((text, i) => {
-      if (!text) {
-        out.push({ text, page: p + 1 });
-        return;
-      }
-      if (text.length < 70 && NOISE.test(text)) return;
-      if (zone.has(i) && split.length > 1) {
-        if (BARE_NUMBER.test(text)) return;
-        const sentence = /[.!?]$/.test(text) && text.split(" ").length >= 3;
-        if (!sentence && !HEADING_LIKE.test(text) && (counts.get(keyOf(text)) ?? 0) >= minRepeats) return;
-      }
-      out.push({ text: text.includes("och ") ? text.replace(LOST_HYPHEN, "$1- och ") : text, page: p + 1 });
+      if (!text) out.push({ text, page: p + 1 });
+      else if (!noise(text) && !drop.has(i))
+        out.push({
+          text: text.includes("och ")
+            ? text.replace(LOST_HYPHEN, (_m, a?: string, b?: string) => `${a ?? b}- och `)
+            : text,
+          page: p + 1,
+        });
     });
   });
   return joinHyphens(out);
+}
+
+/** The first and last few filled lines of a page, page furniture (noise) skipped. */
+function edgeIndexes(lines: string[], noise: (t: string) => boolean): number[] {
+  const filled = lines.flatMap((l, i) => (l && !noise(l) ? [i] : []));
+  if (filled.length <= EDGE * 2) return filled;
+  return [...filled.slice(0, EDGE), ...filled.slice(-EDGE)];
+}
+
+/**
+ * The running header and footer of one page: the lines repeated across pages, read inward from
+ * each edge and stopping at the first line of content, so a line that merely recurs in the
+ * text ("Beslut", a decision repeated on two pages) is never taken for furniture.
+ */
+function runningLines(lines: string[], edge: number[], furniture: (t: string) => boolean): Set<number> {
+  const drop = new Set<number>();
+  const walk = (order: number[]) => {
+    for (const i of order.slice(0, EDGE)) {
+      if (!furniture(lines[i] ?? "")) return;
+      drop.add(i);
+    }
+  };
+  walk(edge.slice(0, EDGE));
+  walk(edge.slice(-EDGE).reverse());
+  return drop;
 }
 
 /** The first lines of the first page, before noise removal: where a record says what it is. */

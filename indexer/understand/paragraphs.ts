@@ -106,42 +106,90 @@ function isDnrLine(text: string): boolean {
   );
 }
 
-function stripDnr(text: string): string {
+/** A title cut off at a word that cannot end it ("... del av Kvarnen 2:14 –", "... avseende"). */
+const DANGLING = /(?:[-–,(]|\s(?:och|av|för|i|på|med|till|om|samt|inom|vid|över|under|mot|avseende|från|enligt))$/;
+
+/** The next filled line after `i`, or "" at the paragraph's end. */
+function nextFilled(lines: Line[], i: number, end: number): string {
+  for (let j = i + 1; j < end; j++) if (lines[j]?.text) return lines[j]?.text ?? "";
+  return "";
+}
+
+/**
+ * Whether `text` carries on a title the layout wrapped: it is short and unfinished, nothing but
+ * a diarienummer, a section heading or the end follows it, and either the title stops mid-phrase
+ * or the line starts the way a continuation does ("2010–2012 avseende 2010", "antagande").
+ */
+function continuesTitle(title: string, text: string, following: string): boolean {
+  if (text.length > 90 || /[.:!?]$/.test(text) || SECTION.test(text) || text.includes("§")) return false;
+  // "... om en ny" / "simhall i Björkhagen", "... i" / "Tallhöjden", "... extremism" / "2012–2015".
+  if (/^\p{Ll}/u.test(text) && text.length < 60 && !/[.:]$/.test(title)) return true;
+  if (DANGLING.test(title) && text.length < 60) return true;
+  if (/^(?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)?\d\d)?$/.test(text)) return true;
+  // An upper-case line carries on the title only where the diarienummer follows it at once.
+  if (!DANGLING.test(title) && !/^[\p{Ll}\d(]/u.test(text)) return isDnrLine(following);
+  return !following || isDnrLine(following) || SECTION.test(following);
+}
+
+/** Title and own diarienummer from the heading line and the few lines after it. */
+interface HeadingInfo {
+  title: string | null;
+  dnr: string[];
+}
+
+function headingInfo(lines: Line[], c: Candidate, end: number): HeadingInfo {
+  const dnr = findCaseNumbers(c.rest).map((f) => f.canonical);
+  let title: string | null = c.rest ? stripTitle(c.rest) || null : null;
+  const inTitle: string[] = [];
+  let seen = 0;
+  let gap = false;
+  let done = false;
+  for (let i = c.index + 1; i < end && seen < 6; i++) {
+    const text = lines[i]?.text ?? "";
+    if (!text) {
+      gap = title !== null;
+      continue;
+    }
+    seen++;
+    if (isDnrLine(text)) {
+      dnr.push(...findCaseNumbers(text).map((f) => f.canonical));
+      if (title !== null) break;
+      continue;
+    }
+    if (title === null) {
+      if (SECTION.test(text) || /^(?:justerandes|utdragsbestyrkande)/i.test(text)) break;
+      title = stripTitle(text);
+      inTitle.push(...findCaseNumbers(text).map((f) => f.canonical));
+      continue;
+    }
+    // A blank line ends a title, unless what follows could only continue it ("aftonskola").
+    if (!done && !(gap && !/^\p{Ll}/u.test(text)) && continuesTitle(title, text, nextFilled(lines, i, end))) {
+      title = `${title} ${text}`;
+      continue;
+    }
+    // Past the title, a running header a layout put here may stand before the diarienummer; text may not.
+    if (SECTION.test(text) || /[.!?:]$/.test(text) || text.length > 60) break;
+    done = true;
+  }
+  return { title: title ? tidyTitle(title) : null, dnr: [...new Set(dnr.length > 0 ? dnr : inTitle)] };
+}
+
+/** The title part of a heading line: its diarienummer and label taken out, a closing dash kept. */
+function stripTitle(text: string): string {
   let out = text.replace(DNR_LABEL, "");
   for (const c of findCaseNumbers(text)) out = out.replace(c.written, "");
   return out
     .replace(/\s+/g, " ")
-    .replace(/^[\s,:–-]+|[\s,:–-]+$/g, "")
+    .replace(/^[\s,:–-]+|[\s,:]+$/g, "")
     .trim();
 }
 
-/** Title and own diarienummer from the heading line and the few lines after it. */
-function headingInfo(lines: Line[], c: Candidate, end: number): { title: string | null; dnr: string[] } {
-  const dnr = findCaseNumbers(c.rest).map((f) => f.canonical);
-  let title: string | null = stripDnr(c.rest) || null;
-  const inTitle: string[] = [];
-  let seen = 0;
-  for (let i = c.index + 1; i < end && seen < 6; i++) {
-    const text = lines[i]?.text ?? "";
-    if (!text) continue;
-    seen++;
-    if (isDnrLine(text)) {
-      dnr.push(...findCaseNumbers(text).map((f) => f.canonical));
-      continue;
-    }
-    if (title !== null && /^\p{Ll}/u.test(text) && text.length < 80 && seen <= 3) {
-      title = `${title} ${stripDnr(text)}`;
-      continue;
-    }
-    if (title !== null || SECTION.test(text) || /^(?:justerandes|utdragsbestyrkande)/i.test(text)) break;
-    title = stripDnr(text);
-    inTitle.push(...findCaseNumbers(text).map((f) => f.canonical));
-    for (let j = i + 1; j < end && /^[\p{Ll}(]/u.test(lines[j]?.text ?? ""); j++) {
-      title = `${title} ${lines[j]?.text ?? ""}`;
-      i = j;
-    }
-  }
-  return { title: title || null, dnr: [...new Set(dnr.length > 0 ? dnr : inTitle)] };
+function tidyTitle(title: string): string {
+  return title
+    .replace(/\s+/g, " ")
+    .replace(/[\s,:–-]+$/, "")
+    .replace(/\(\s*\)$/, "")
+    .trim();
 }
 
 /**
@@ -155,13 +203,18 @@ export function findParagraphs(lines: Line[], range: { from: number; to: number 
   const tocEntries: TocEntry[] = toc ? parseToc(lines.slice(toc[0] + 1, toc[1]).map((l) => l.text)) : [];
   const byNumber = new Map(tocEntries.filter((e) => e.number !== null).map((e) => [e.number as number, e]));
   const chosen = chooseHeadings(body, range);
+  const infos = chosen.map((c, k) => headingInfo(lines, c, chosen[k + 1]?.index ?? lines.length));
+  const above = dnrAbove(lines, chosen, infos.filter((i) => i.dnr.length > 0).length, toc ? toc[0] : -1);
   return chosen.map((c, k) => {
-    const end = chosen[k + 1]?.index ?? lines.length;
-    const info = headingInfo(lines, c, end);
+    const next = chosen[k + 1];
+    const end = next ? (above[k + 1] ?? next.index) : lines.length;
+    const info = above[k + 1] === undefined ? (infos[k] as HeadingInfo) : headingInfo(lines, c, end);
+    const own = above[k];
+    if (own !== undefined && info.dnr.length === 0)
+      info.dnr.push(...findCaseNumbers(lines[own]?.text ?? "").map((f) => f.canonical));
     const entry = byNumber.get(c.number);
     let title = info.title;
-    const cut =
-      title !== null && /(?:[-,]|\s(?:och|av|för|i|på|med|till|om|samt|inom|vid|över|under|mot))$/.test(title);
+    const cut = title !== null && DANGLING.test(title);
     if (entry?.title && (!title || (cut && entry.title.startsWith(title)))) title = entry.title;
     return {
       number: c.number,
@@ -172,4 +225,24 @@ export function findParagraphs(lines: Line[], range: { from: number; to: number 
       page: lines[c.index]?.page ?? 1,
     };
   });
+}
+
+/**
+ * Layouts that print "Diarienummer RS10/00041" above the "§ 3" heading: the line belongs to the
+ * paragraph below it. Taken only where more headings have one right above than right below, so
+ * a decision that ends with its own diarienummer keeps it.
+ */
+function dnrAbove(lines: Line[], chosen: Candidate[], below: number, tocStart: number): Array<number | undefined> {
+  const found = chosen.map((c) => {
+    for (let i = c.index - 1; i >= 0 && i >= c.index - 12; i--) {
+      const text = lines[i]?.text ?? "";
+      if (!text) continue;
+      // The last row of a table of contents on the page before is not this paragraph's.
+      const ownPage = lines[i]?.page === lines[c.index]?.page || tocStart < 0 || i < tocStart || c !== chosen[0];
+      return isDnrLine(text) && ownPage ? i : undefined;
+    }
+    return undefined;
+  });
+  const count = found.filter((i) => i !== undefined).length;
+  return count > 0 && count >= below ? found : chosen.map(() => undefined);
 }

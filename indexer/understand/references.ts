@@ -10,7 +10,7 @@ import { findCaseNumbers } from "./diarienummer.ts";
 const MONTH = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december";
 const DATE_TEXT = String.raw`(?:den\s+)?(?:\d{1,2}\s+(?:${MONTH})\s+\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{6}-\d{2})`;
 const REFERENCE = new RegExp(
-  String.raw`\bbilaga\s+(\d{1,3}(?:\.\d{1,3})*)\s+till\s+(?:[\p{L}-]+s\s+)?(tjänste(?:utlåtande|skrivelse|yttrande)|protokoll(?!et))` +
+  String.raw`\bbilaga\s+(\d{1,3}(?:\.\d{1,3})*)\s+till\s+(?!(?:detta|dagens|denna)\s)(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?(tjänste(?:utlåtande|skrivelse|yttrande)|protokoll(?!et))` +
     String.raw`(?:\s*,?\s*(?:daterat?d?|av|från|den)?\s*(${DATE_TEXT}))?(?:\s*,?\s*§\s?\d{1,4})?(?:\s*,?\s*((?:dnr|diarienummer)[.:]?\s*\S+(?:\s\S+)?))?`,
   "giu",
 );

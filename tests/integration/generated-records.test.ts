@@ -5,7 +5,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTextExtractor, ExtractionPool, pdftotextAvailable } from "../../indexer/extract/index.ts";
 import { extractRecord } from "../../indexer/pipeline.ts";
-import { agreement, type Field, scoreRecord } from "../../tools/eval/score.ts";
+import { agreement, FIELDS, type Field, scoreRecord } from "../../tools/eval/score.ts";
 import { generateCorpus, type Truth } from "../../tools/generate/index.ts";
 import { openTestArchive, type TestArchive } from "../helpers/runtime.ts";
 
@@ -31,25 +31,11 @@ afterAll(async () => {
 });
 
 /**
- * Floors for the first version of the understanding stage, measured on this
- * corpus; the records issue raises them to 0.98.
+ * Floors per field, strict per document (one wrong speaker fails the whole
+ * list). The understanding stage scores 1.0 on this corpus today; a floor of
+ * 0.95 lets one record in forty differ before the suite calls it a regression.
  */
-const FLOORS: Record<Field, number> = {
-  type: 0.95,
-  body: 0.6,
-  meetingDate: 0.95,
-  documentDate: 0.9,
-  diarienummer: 0.95,
-  paragraphs: 0.95,
-  titles: 0.9,
-  paragraphDiarienummer: 0.9,
-  speakers: 0.75,
-  reservations: 0.9,
-  notes: 0.9,
-  attachments: 0.9,
-  attendees: 0.75,
-  belongsTo: 0.6,
-};
+const FLOORS = Object.fromEntries(FIELDS.map((f) => [f, 0.95])) as Record<Field, number>;
 
 describe("generated PDF, DOCX and text records against their ground truth", () => {
   it("covers every format and record type", () => {
@@ -60,25 +46,28 @@ describe("generated PDF, DOCX and text records against their ground truth", () =
   });
 
   // Both PDF adapters must feed the understanding stage the same way; npm test installs poppler.
-  it.each(["pdf-parse", "pdftotext"] as const)("understands each field at least as well as the floor, PDFs read by %s", async (engine) => {
-    expect(pdftotextAvailable(), "poppler-utils (pdftotext) must be installed: npm test installs it").toBe(true);
-    const pool = new ExtractionPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 1024 });
-    const extractor = createTextExtractor(pool, { pdfEngine: engine });
-    const scores = [];
-    try {
-      for (const f of files) {
-        const { record } = await extractRecord(extractor, await readFile(f.path), basename(f.path));
-        scores.push(scoreRecord(record, f.truth));
+  it.each(["pdf-parse", "pdftotext"] as const)(
+    "understands each field at least as well as the floor, PDFs read by %s",
+    async (engine) => {
+      expect(pdftotextAvailable(), "poppler-utils (pdftotext) must be installed: npm test installs it").toBe(true);
+      const pool = new ExtractionPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 1024 });
+      const extractor = createTextExtractor(pool, { pdfEngine: engine });
+      const scores = [];
+      try {
+        for (const f of files) {
+          const { record } = await extractRecord(extractor, await readFile(f.path), basename(f.path));
+          scores.push(scoreRecord(record, f.truth));
+        }
+      } finally {
+        await pool.close();
       }
-    } finally {
-      await pool.close();
-    }
-    const result = agreement(scores);
-    console.info(`field agreement on generated records (${engine}):`, JSON.stringify(result));
-    for (const [field, floor] of Object.entries(FLOORS)) {
-      expect(result[field as Field], field).toBeGreaterThanOrEqual(floor);
-    }
-  });
+      const result = agreement(scores);
+      console.info(`field agreement on generated records (${engine}):`, JSON.stringify(result));
+      for (const [field, floor] of Object.entries(FLOORS)) {
+        expect(result[field as Field], field).toBeGreaterThanOrEqual(floor);
+      }
+    },
+  );
 
   it("ingests them all, finds each by its diarienummer, and links bilagor to their records", async () => {
     const ids = new Map<string, string>();
@@ -115,6 +104,6 @@ describe("generated PDF, DOCX and text records against their ground truth", () =
     }
     console.info(`links found: ${found}/${expected}`);
     expect(expected).toBeGreaterThan(10);
-    expect(found / expected).toBeGreaterThanOrEqual(0.9);
+    expect(found / expected).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -126,4 +126,34 @@ describe("links between records, whichever arrives first", () => {
       [protocol, 8, "2020-02-20"],
     ]);
   });
+
+  it("tells apart two municipalities' reports of the same day by their case numbers", async () => {
+    const other = REPORT.replace("KS-2020/42.142", "KS-2020/311").replace("Uppföljning av program", "Översyn av taxor");
+    const otherAttachment = REPORT_ATTACHMENT.replace("KS-2020/42.142", "KS-2020/311");
+    const report = await ingest(REPORT, "tju.txt");
+    const otherReport = await ingest(other, "annan-tju.txt");
+    const attachment = await ingest(REPORT_ATTACHMENT, "tju-bilaga-1.txt");
+    const otherBilaga = await ingest(otherAttachment, "annan-tju-bilaga-1.txt");
+    expect(await links(attachment)).toContainEqual({
+      rel: "attached-to",
+      documentId: report,
+      paragraph: null,
+      label: "1",
+    });
+    expect(await links(otherBilaga)).toContainEqual({
+      rel: "attached-to",
+      documentId: otherReport,
+      paragraph: null,
+      label: "1",
+    });
+    const reportLinks = (await links(report)).filter((l) => l.rel === "attachment");
+    expect(reportLinks).toEqual([{ rel: "attachment", documentId: attachment, paragraph: null, label: "1" }]);
+  });
+
+  it("keeps a bilaga attached to the protokoll, not to an extract that names it", async () => {
+    const note = await ingest(NOTE, "bilaga-8-1.txt");
+    const extract = await ingest(PROTOCOL.replace("Protokoll\n", "Protokollsutdrag\n"), "utdrag.txt");
+    expect(await links(extract)).toContainEqual({ rel: "attachment", documentId: note, paragraph: 8, label: "8.1" });
+    expect(await links(note)).toEqual([{ rel: "attached-to", documentId: null, paragraph: 8, label: "8.1" }]);
+  });
 });

@@ -8,7 +8,7 @@
  * 3. The real protocols in ../shared/real-records (when present): § recall
  *    against the range each header announces, and titles found.
  *
- * Usage: npm run eval:extraction -- [--seed 11] [--count 150] [--pdf pdf-parse|pdftotext] [--json]
+ * Usage: npm run eval:extraction -- [--seed 11] [--count 150] [--pdf pdf-parse|pdftotext] [--json] [--verbose]
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     count: { type: "string", default: "150" },
     pdf: { type: "string" },
     json: { type: "boolean", default: false },
+    verbose: { type: "boolean", default: false },
   },
 });
 
@@ -112,6 +113,10 @@ function linkAccuracy(truths: Truth[], ids: Map<string, string>) {
     expected += want.size;
     predicted += got.size;
     for (const g of got) if (want.has(g)) tp++;
+    if (values.verbose) {
+      for (const g of got) if (!want.has(g)) process.stderr.write(`extra link: ${truth.file} → ${g}\n`);
+      for (const w of want) if (!got.has(w)) process.stderr.write(`missing link: ${truth.file} → ${w}\n`);
+    }
   }
   return { ...round(score({ tp, predicted, expected })), unresolved };
 }

@@ -6,6 +6,7 @@
  */
 
 import type { CaseNumber } from "../../indexer/model.ts";
+import { localize } from "./conventions.ts";
 import { MONTHS, writeDate, yearOf } from "./dates.ts";
 import { type CaseNo, canonicalDnr, type DnrStyle, newCaseNo, writeDnr } from "./diarienummer.ts";
 import { MATTERS, type MatterTemplate } from "./matters.ts";
@@ -114,7 +115,7 @@ export function openCase(rng: Rng, m: Municipality, body: Body, day: number): Ca
   if (body.central && rng.chance(0.12)) {
     const author: Politician = {
       name: rng.pick(m.bodies[0]?.members ?? []).name,
-      party: rng.pick(["V", "MP", "SD", "C", "L", "KD"]),
+      party: rng.pick(["V", "MP", "SD", "C", m.folkpartiet ? "FP" : "L", "KD"]),
     };
     template = {
       title: `Motion från ${pol(author, { lower: m.house.lowerParty })} om ${rng.pick(["fler trygghetsvandringar", "gratis kollektivtrafik för unga", "solceller på kommunens tak", "en ny simhall i {district}", "kortare handläggningstider"])}`,
@@ -125,9 +126,9 @@ export function openCase(rng: Rng, m: Municipality, body: Body, day: number): Ca
   return {
     no: newCaseNo(rng, body.prefix, year, nextNumber(rng, m, body.prefix, year)),
     centralNo: null,
-    title: fill(template.title, vars),
+    title: localize(m, fill(template.title, vars)),
     noun: template.noun,
-    verb: rng.pick(template.verbs),
+    verb: localize(m, rng.pick(template.verbs)),
     flow: flowFrom(rng, m, body),
     step: 0,
     tu: null,

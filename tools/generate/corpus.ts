@@ -7,8 +7,11 @@
  */
 
 import { advanceCase, type Case, openCase } from "./cases.ts";
+import { enterYear } from "./conventions.ts";
+import { finishLayout } from "./damage.ts";
 import { iso, monthOf, workday, yearOf } from "./dates.ts";
-import { buildAnnex, buildKallelse, buildUtdrag } from "./extracts.ts";
+import { buildAnnex, buildUtdrag } from "./extracts.ts";
+import { buildKallelse } from "./kallelse.ts";
 import { STANDING } from "./matters.ts";
 import { convene } from "./meeting.ts";
 import { namer } from "./naming.ts";
@@ -35,7 +38,7 @@ export function* iterateCorpus(options: CorpusOptions): Generator<GeneratedRecor
   // Formats come from their own stream: restricting formats leaves the content unchanged.
   const formatRng = rng.fork(1);
   const formats = (options.formats ?? ["pdf", "docx", "txt"]).map((f) => [f, FORMAT_WEIGHTS[f]] as const);
-  const world = buildWorld(rng, Math.max(6, Math.min(40, Math.ceil(options.count / 300))));
+  const world = buildWorld(rng, Math.max(12, Math.min(40, Math.ceil(options.count / 300))));
   const names = namer();
   const formatDeck = deck(formatRng, formats);
   const emitted = new Set<string>();
@@ -54,6 +57,8 @@ export function* iterateCorpus(options: CorpusOptions): Generator<GeneratedRecor
       r.truth.format = formatDeck();
       r.truth.encoding = r.truth.format === "txt" ? (formatRng.chance(0.5) ? "utf-8" : "windows-1252") : null;
       r.truth.file = names.withExtension(r.truth.file, r.truth.format);
+      // Each record damages its text from a stream of its own, so damage never shifts other content.
+      r.layout = finishLayout(r.layout, r.truth.format, createRng(options.seed ^ hash(r.truth.file)));
     }
     for (const r of kept) {
       r.truth.links = r.truth.links.filter((l) => emitted.has(l.file));
@@ -62,6 +67,13 @@ export function* iterateCorpus(options: CorpusOptions): Generator<GeneratedRecor
     left -= kept.length;
     yield* kept;
   }
+}
+
+/** FNV-1a: a stable number for a file name. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Draws formats from shuffled decks of ten, so every ten records hold the intended mix. */
@@ -90,6 +102,7 @@ function nextMeetingDay(rng: Rng, body: Body, day: number): number {
 function meetingGroup(rng: Rng, m: Municipality, body: Body, names: ReturnType<typeof namer>): GeneratedRecord[] {
   const day = body.nextMeeting;
   body.nextMeeting = nextMeetingDay(rng, body, day);
+  enterYear(m, yearOf(day));
   if (yearOf(day) !== body.paragraphYear) {
     body.paragraphYear = yearOf(day);
     body.nextParagraph = 1;

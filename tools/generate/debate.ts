@@ -18,7 +18,7 @@ import {
 } from "./people.ts";
 import type { Rng } from "./rng.ts";
 import type { Block } from "./types.ts";
-import { PARTIES } from "./vocabulary.ts";
+import { partyName as fullPartyName } from "./vocabulary.ts";
 import { vote } from "./votes.ts";
 import type { Body, Municipality } from "./world.ts";
 
@@ -128,7 +128,7 @@ export function motions(
   }
   if (rng.chance(0.65)) {
     blocks.push(heading(rng.pick(["Reservation", "Reservationer"])));
-    const partyName = (PARTIES as Record<string, string>)[opponent.p.party];
+    const partyName = fullPartyName(opponent.p.party);
     if (partyName && rng.chance(0.08)) {
       // A group reservation: the truth names the members of that party among the decision-makers.
       for (const s of room.seats) if (s.p.party === opponent.p.party) reservations.add(politicianPerson(s.p));

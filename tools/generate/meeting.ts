@@ -105,6 +105,6 @@ export function runningLines(mt: Meeting, kind: string): Pick<Layout, "header" |
         : "{page}";
   const headerColumns = house.header !== "lines";
   const header = [mt.m.display.toUpperCase(), kind, mt.body.name, date];
-  const footer = kind === "KALLELSE" ? [page] : ["Justerandes sign", "Utdragsbestyrkande", page];
+  const footer = kind === "KALLELSE" ? [page] : [...house.signs, page];
   return { header, footer, headerColumns };
 }

@@ -2,7 +2,8 @@
  * How a § heading and its diarienummer are laid out, per municipality: "§ 12
  * Title" over a "Dnr ..." line, number and title on lines of their own,
  * "§ 12 Dnr ..." on one line, title and number side by side, or the number
- * alone below the title with a wide gap before its code.
+ * alone below the title with a wide gap before its code, or the number above
+ * the heading (printed at the top right in some templates), so it comes first.
  */
 
 import type { ParagraphInput } from "./paragraph.ts";
@@ -10,6 +11,7 @@ import type { Block } from "./types.ts";
 
 export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** The heading blocks of a §, in the municipality's layout; `dnr` holds the numbers as written. */
 export function headingBlocks(input: ParagraphInput, dnr: string[]): Block[] {
   const { number, title, room } = input;
   const style = room.m.house.paragraphHead;
@@ -41,6 +43,11 @@ export function headingBlocks(input: ParagraphInput, dnr: string[]): Block[] {
       ];
     case "pair":
       return [{ k: "pair", left: `§ ${number} ${title}`, right: dnr.join(", "), bold: true }];
+    case "dnr-above":
+      return [
+        { k: "p", text: dnrLine },
+        { k: "h", level: 1, text: `§ ${number} ${title}` },
+      ];
     case "bare":
       return [
         { k: "h", level: 1, text: `§ ${number}` },

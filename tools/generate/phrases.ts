@@ -107,6 +107,14 @@ export const NOTE_TEXTS = [
   "Vi ställer oss bakom beslutet men saknar en analys av hur åtgärderna påverkar jämställdheten.",
 ] as const;
 
+/** Särskilda yttranden: a view put on record by someone who neither reserves nor notes. */
+export const SPECIAL_TEXTS = [
+  "Vi deltar inte i beslutet men vill framhålla att frågan om finansiering måste lösas innan arbetet påbörjas.",
+  "Jag vill med detta yttrande understryka vikten av att de boende får information i god tid.",
+  "Vi delar förvaltningens bedömning i sak men anser att tidplanen är för snäv.",
+  "Det är angeläget att uppföljningen även omfattar verksamheter i privat regi.",
+] as const;
+
 export const RESERVATION_TEXTS = [
   "Vi reserverar oss mot beslutet eftersom förslaget saknar finansiering och riskerar att tränga undan annan verksamhet.",
   "Förslaget tar inte hänsyn till de boendes synpunkter under samrådet. Vi yrkade därför avslag.",

@@ -24,6 +24,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { coreProperties, stampZip } from "./docx-stamp.ts";
 import type { Block, GeneratedRecord } from "./types.ts";
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
@@ -96,6 +97,24 @@ function block(b: Block): (Paragraph | Table)[] {
             }),
       );
     case "fields":
+      if (b.layout === "grid")
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: pairs(b.rows).map(
+              ([a, z]) =>
+                new TableRow({
+                  children: [
+                    cell([a.label], 18, true),
+                    cell(a.lines, 32),
+                    cell([z?.label ?? ""], 18, true),
+                    cell(z?.lines ?? [""], 32),
+                  ],
+                }),
+            ),
+          }),
+          new Paragraph(""),
+        ];
       if (b.layout === "lines")
         return b.rows.flatMap((r) => [
           new Paragraph({ children: runs(r.label, true) }),
@@ -132,12 +151,24 @@ function block(b: Block): (Paragraph | Table)[] {
       ];
     case "pagebreak":
       return [new Paragraph({ children: [new PageBreak()] })];
+    case "mark":
+      return [];
   }
 }
 
-/** Renders a record to DOCX bytes. */
-export function renderDocx(record: GeneratedRecord): Promise<Buffer> {
+type Row = { label: string; lines: string[] };
+
+/** Rows two by two, for a header table with two label/value pairs per row. */
+function pairs(rows: Row[]): [Row, Row | undefined][] {
+  const out: [Row, Row | undefined][] = [];
+  for (let i = 0; i < rows.length; i += 2) out.push([rows[i] as Row, rows[i + 1]]);
+  return out;
+}
+
+/** Renders a record to DOCX bytes; dated by the record, so the same seed gives the same bytes. */
+export async function renderDocx(record: GeneratedRecord): Promise<Buffer> {
   const { layout, truth } = record;
+  const date = new Date(`${truth.meetingDate ?? truth.documentDate ?? "2020-01-01"}T12:00:00Z`);
   const doc = new Document({
     creator: truth.municipality,
     title: truth.title,
@@ -158,5 +189,6 @@ export function renderDocx(record: GeneratedRecord): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const core = { path: "docProps/core.xml", data: coreProperties(truth.title, truth.municipality, date) };
+  return stampZip(await Packer.toBuffer(doc, undefined, [core]), date);
 }

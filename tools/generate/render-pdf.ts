@@ -1,84 +1,14 @@
 /**
  * PDF rendering with pdfkit's standard Helvetica (WinAnsi covers å ä ö – — §).
- * Real page breaks; running header and footer drawn on every page afterwards;
- * header fields and tables drawn at x positions on one baseline, so text
- * layers interleave them the way they do with real protocols.
+ * Real page breaks; running header and footer drawn on every page afterwards,
+ * with "Forts. § 12" above the text of a page that a § runs onto; header
+ * fields and tables drawn as cells (pdf-cells.ts).
  */
 
 import PDFDocument from "pdfkit";
+import { BOLD, type Doc, ensureSpace, fields, LEFT, pair, REGULAR, table, WIDTH } from "./pdf-cells.ts";
+import { continuation } from "./render-text.ts";
 import type { Block, GeneratedRecord } from "./types.ts";
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-const LEFT = 60;
-const WIDTH = 595.28 - 2 * LEFT;
-const LABEL_W = 150;
-const REGULAR = "Helvetica";
-const BOLD = "Helvetica-Bold";
-
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-}
-
-function fields(doc: Doc, b: Extract<Block, { k: "fields" }>): void {
-  doc.fontSize(10);
-  for (const row of b.rows) {
-    if (b.layout === "lines") {
-      ensureSpace(doc, 28);
-      doc.font(BOLD).text(row.label, LEFT, doc.y).font(REGULAR);
-      for (const line of row.lines) doc.text(line, LEFT, doc.y, { width: WIDTH });
-      doc.moveDown(0.5);
-      continue;
-    }
-    ensureSpace(doc, 14);
-    const y0 = doc.y;
-    doc
-      .font(BOLD)
-      .text(row.label, LEFT, y0, { width: LABEL_W - 8 })
-      .font(REGULAR);
-    const labelEnd = doc.y;
-    doc.y = y0;
-    const twoCols = b.layout === "columns" && row.lines.length > 3;
-    const half = twoCols ? Math.ceil(row.lines.length / 2) : row.lines.length;
-    const colW = twoCols ? (WIDTH - LABEL_W) / 2 : WIDTH - LABEL_W;
-    for (let i = 0; i < half; i++) {
-      ensureSpace(doc, 12);
-      const y = doc.y;
-      doc.text(row.lines[i] ?? "", LEFT + LABEL_W, y, { width: colW - 6 });
-      const end = doc.y;
-      const right = row.lines[half + i];
-      if (twoCols && right) doc.text(right, LEFT + LABEL_W + colW, y, { width: colW - 6 });
-      doc.y = Math.max(end, doc.y);
-    }
-    doc.y = Math.max(doc.y, labelEnd) + 5;
-  }
-  doc.x = LEFT;
-  doc.moveDown(0.5);
-}
-
-function table(doc: Doc, b: Extract<Block, { k: "table" }>): void {
-  doc.fontSize(9.5);
-  const xs: number[] = [];
-  let x = LEFT;
-  for (const w of b.widths) {
-    xs.push(x);
-    x += w * WIDTH;
-  }
-  b.rows.forEach((row, r) => {
-    doc.font(b.head && r === 0 ? BOLD : REGULAR);
-    const heights = row.map((cell, i) => doc.heightOfString(cell || " ", { width: (b.widths[i] ?? 0.2) * WIDTH - 6 }));
-    const h = Math.max(...heights) + 3;
-    ensureSpace(doc, h);
-    const y = doc.y;
-    row.forEach((cell, i) => {
-      if (cell) doc.text(cell, xs[i] ?? LEFT, y, { width: (b.widths[i] ?? 0.2) * WIDTH - 6 });
-    });
-    doc.y = y + h;
-  });
-  doc.font(REGULAR);
-  doc.x = LEFT;
-  doc.moveDown(0.6);
-}
 
 function block(doc: Doc, b: Block): void {
   switch (b.k) {
@@ -112,26 +42,13 @@ function block(doc: Doc, b: Block): void {
     case "table":
       table(doc, b);
       break;
-    case "pair": {
-      ensureSpace(doc, 40);
-      doc.moveDown(0.4);
-      const y = doc.y;
-      doc
-        .font(b.bold ? BOLD : REGULAR)
-        .fontSize(12)
-        .text(b.left, LEFT, y, { width: WIDTH * 0.66 });
-      const end = doc.y;
-      doc
-        .font(REGULAR)
-        .fontSize(10.5)
-        .text(b.right, LEFT + WIDTH * 0.7, y + 1, { width: WIDTH * 0.3 });
-      doc.y = Math.max(end, doc.y);
-      doc.x = LEFT;
-      doc.moveDown(0.4);
+    case "pair":
+      pair(doc, b);
       break;
-    }
     case "pagebreak":
       doc.addPage();
+      break;
+    case "mark":
       break;
   }
 }
@@ -155,9 +72,11 @@ function running(doc: Doc, lines: string[], columns: boolean, y: number, page: n
 export function renderPdf(record: GeneratedRecord): Promise<Buffer> {
   const { layout, truth } = record;
   const date = new Date(`${truth.meetingDate ?? truth.documentDate ?? "2020-01-01"}T12:00:00Z`);
+  const fortsRoom = layout.continued ? 16 : 0;
+  const top = 40 + 10 * (layout.headerColumns ? 1 : layout.header.length) + fortsRoom;
   const doc = new PDFDocument({
     size: "A4",
-    margins: { top: 40 + 10 * (layout.headerColumns ? 1 : layout.header.length), bottom: 70, left: LEFT, right: LEFT },
+    margins: { top, bottom: 70, left: LEFT, right: LEFT },
     bufferPages: true,
     info: {
       Title: truth.title,
@@ -173,7 +92,18 @@ export function renderPdf(record: GeneratedRecord): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const b of layout.blocks) block(doc, b);
+  // Pages that open inside a § already begun (a break before its first block continues nothing).
+  const continues = new Map<number, number>();
+  let current: number | null = null;
+  doc.on("pageAdded", () => {
+    if (current !== null) continues.set(doc.bufferedPageRange().count - 1, current);
+  });
+  let pending: number | null = null;
+  for (const b of layout.blocks) {
+    if (b.k === "mark") [pending, current] = [b.paragraph, null];
+    block(doc, b);
+    if (b.k !== "mark") current = pending;
+  }
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -181,6 +111,15 @@ export function renderPdf(record: GeneratedRecord): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     running(doc, layout.header, layout.headerColumns, 28, i + 1, range.count);
     running(doc, layout.footer, true, doc.page.height - 45, i + 1, range.count);
+    const forts = continues.get(i - range.start);
+    if (layout.continued && forts !== undefined)
+      doc
+        .font(BOLD)
+        .fontSize(10.5)
+        .text(continuation(layout.continued, forts), LEFT, top - fortsRoom, {
+          width: WIDTH,
+          lineBreak: false,
+        });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -6,7 +6,7 @@
  */
 
 import { encodeCp1252 } from "./cp1252.ts";
-import type { Block, GeneratedRecord, Layout } from "./types.ts";
+import type { Block, FieldLayout, GeneratedRecord, Layout } from "./types.ts";
 
 const WIDTH = 92;
 const LINES_PER_PAGE = 52;
@@ -60,6 +60,7 @@ function blockLines(b: Block): string[] {
         "",
       ];
     case "fields":
+      if (b.layout === "grid") return [...gridLines(b.rows), ""];
       return [...b.rows.flatMap((r) => fieldLines(r.label, r.lines, b.layout)), ""];
     case "table":
       return [...tableLines(b.rows, b.widths), ""];
@@ -68,11 +69,28 @@ function blockLines(b: Block): string[] {
       return gap >= 3 ? [b.left + " ".repeat(gap) + b.right] : [...wrap(b.left, WIDTH), b.right.padStart(WIDTH)];
     }
     case "pagebreak":
+    case "mark":
       return [];
   }
 }
 
-function fieldLines(label: string, lines: string[], layout: "table" | "lines" | "columns"): string[] {
+/** Two label/value cells side by side, read across as a text layer does. */
+function gridLines(rows: { label: string; lines: string[] }[]): string[] {
+  const half = Math.floor(WIDTH / 2);
+  const cell = (r: { label: string; lines: string[] } | undefined): string[] =>
+    r ? [r.label, ...r.lines.flatMap((l) => wrap(l, half - 3))] : [];
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += 2) {
+    const left = cell(rows[i]);
+    const right = cell(rows[i + 1]);
+    for (let l = 0; l < Math.max(left.length, right.length); l++)
+      out.push(`${(left[l] ?? "").padEnd(half)}${right[l] ?? ""}`.trimEnd());
+    out.push("");
+  }
+  return out;
+}
+
+function fieldLines(label: string, lines: string[], layout: FieldLayout): string[] {
   if (layout === "lines") return [label, ...lines, ""];
   if (layout === "columns" && lines.length > 3) {
     const half = Math.ceil(lines.length / 2);
@@ -87,25 +105,40 @@ function fieldLines(label: string, lines: string[], layout: "table" | "lines" | 
   );
 }
 
+/** "Forts. § {n}" filled in. */
+export function continuation(template: string, paragraph: number): string {
+  return template.replace("{n}", String(paragraph));
+}
+
 function running(lines: string[], columns: boolean, page: number, pages: number): string[] {
   const filled = lines.map((l) => l.replace("{page}", String(page)).replace("{pages}", String(pages)));
   return columns ? [filled.join("    ")] : filled;
 }
 
-/** Page texts of a record, with running header and footer on every page. */
+/**
+ * Page texts of a record, with running header and footer on every page, and
+ * the house's "Forts. § 12" atop a page that a § runs onto.
+ */
 export function renderPages(record: GeneratedRecord | Layout): string[] {
   const layout = "layout" in record ? record.layout : record;
   const bodies: string[][] = [[]];
+  // The § being drawn, once a line of it is on the page: a page break before its heading continues nothing.
+  let inParagraph: number | null = null;
+  let begun = false;
   for (const block of layout.blocks) {
     const current = bodies[bodies.length - 1] as string[];
+    if (block.k === "mark") [inParagraph, begun] = [block.paragraph, false];
     if (block.k === "pagebreak") {
       if (current.length > 0) bodies.push([]);
       continue;
     }
     for (const line of blockLines(block)) {
       const page = bodies[bodies.length - 1] as string[];
-      if (page.length >= LINES_PER_PAGE) bodies.push([line]);
-      else if (!(page.length === 0 && line === "")) page.push(line);
+      if (page.length >= LINES_PER_PAGE) {
+        const forts = layout.continued && begun && inParagraph !== null;
+        bodies.push(forts ? [continuation(layout.continued ?? "", inParagraph ?? 0), "", line] : [line]);
+      } else if (!(page.length === 0 && line === "")) page.push(line);
+      if (line) begun = true;
     }
   }
   const pages = bodies.length;

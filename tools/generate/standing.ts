@@ -6,6 +6,7 @@
 
 import type { CaseLog } from "./cases.ts";
 import { fill } from "./cases.ts";
+import { fragile } from "./damage.ts";
 import { iso } from "./dates.ts";
 import type { Room } from "./debate.ts";
 import { joinSv, off, officialPerson, type PersonList, pol, politicianPerson } from "./people.ts";
@@ -18,8 +19,8 @@ export function standingBlocks(room: Room, title: string, day: number, speakers:
   const { rng, m } = room;
   const w = { lower: m.house.lowerParty };
   const vars = { py: String(Number(iso(day).slice(0, 4)) - 1), district: rng.pick(DISTRICTS) };
-  const from = iso(day - rng.int(40, 60));
-  const to = iso(day - rng.int(5, 15));
+  const from = fragile(iso(day - rng.int(40, 60)));
+  const to = fragile(iso(day - rng.int(5, 15)));
   const upper = room.bodyLower.charAt(0).toUpperCase() + room.bodyLower.slice(1);
   switch (title) {
     case "Val av justerare":

@@ -5,10 +5,13 @@
  */
 
 import { type Case, CaseLog, fill, type TuInfo } from "./cases.ts";
+import { fillLocal } from "./conventions.ts";
+import { fragile } from "./damage.ts";
 import { type DateStyle, iso, writeDate } from "./dates.ts";
 import { REPORT_TITLES } from "./matters.ts";
 import { genitive, type Official, personName } from "./people.ts";
 import { DESCRIPTION, SUMMARY } from "./phrases.ts";
+import { proseParagraph } from "./prose.ts";
 import type { Rng } from "./rng.ts";
 import type { Block, GeneratedRecord, Truth } from "./types.ts";
 import { type Body, type Municipality, styleFor } from "./world.ts";
@@ -27,8 +30,9 @@ export function planTu(rng: Rng, body: Body, c: Case, meetingDay: number): TuInf
     [3, 1],
   ] as const);
   const titles = rng.sample(REPORT_TITLES, n).map((t) => fill(t, c.vars));
+  const styrelsens = body.name.startsWith("Region") ? "regionstyrelsens" : "kommunstyrelsens";
   const ownerGenitive = body.central
-    ? rng.pick([genitive(body.name).toLowerCase(), "kommunstyrelsens", "förvaltningens"])
+    ? rng.pick([genitive(body.name).toLowerCase(), styrelsens, "förvaltningens"])
     : rng.pick([genitive(body.forvaltning).toLowerCase(), "förvaltningens"]);
   return {
     day: meetingDay - rng.int(10, 45),
@@ -47,7 +51,8 @@ export function buildTu(rng: Rng, m: Municipality, body: Body, c: Case, tu: TuIn
   const dateStyle: DateStyle = rng.pick(["iso", "iso", "long"]);
   const vars = { ...c.vars, topic: lowerFirst(c.title), forv: tu.forvaltning, body: body.name.toLowerCase() };
   const fields = [
-    { label: "Datum", lines: [writeDate(tu.day, dateStyle)] },
+    // The running header repeats the date on every page, so a text layer may garble this one.
+    { label: "Datum", lines: [dateStyle === "iso" ? fragile(iso(tu.day)) : writeDate(tu.day, dateStyle)] },
     { label: rng.pick(["Dnr", "Diarienummer", "Vår beteckning"]), lines: [dnr] },
     { label: "Handläggare", lines: [`${tu.author.name}, ${tu.author.title}`] },
   ];
@@ -72,18 +77,12 @@ export function buildTu(rng: Rng, m: Municipality, body: Body, c: Case, tu: TuIn
     { k: "h", level: 2, text: "Sammanfattning" },
     {
       k: "p",
-      text: rng
-        .sample(SUMMARY, rng.int(2, 4))
-        .map((s) => fill(s, vars))
-        .join(" "),
+      text: proseParagraph(rng, SUMMARY, vars, (t, v) => fillLocal(m, t, v), [1, 2]),
     },
     { k: "h", level: 2, text: rng.pick(["Ärendet", "Beskrivning av ärendet", "Bakgrund"]) },
     {
       k: "p",
-      text: rng
-        .sample(DESCRIPTION, rng.int(2, 4))
-        .map((s) => fill(s, vars))
-        .join(" "),
+      text: proseParagraph(rng, DESCRIPTION, vars, (t, v) => fillLocal(m, t, v), [1, 2]),
     },
   ];
   if (rng.chance(0.5))

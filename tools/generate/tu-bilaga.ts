@@ -3,10 +3,12 @@
  * it belongs to by date and diarienummer, sometimes with a table of figures.
  */
 
-import { type Case, CaseLog, fill, type TuInfo } from "./cases.ts";
+import { type Case, CaseLog, type TuInfo } from "./cases.ts";
+import { fillLocal } from "./conventions.ts";
 import { iso } from "./dates.ts";
 import { canonicalDnr } from "./diarienummer.ts";
 import { DESCRIPTION, SUMMARY } from "./phrases.ts";
+import { proseParagraph } from "./prose.ts";
 import type { Rng } from "./rng.ts";
 import { lowerFirst } from "./tjansteutlatande.ts";
 import type { Block, GeneratedRecord, Truth } from "./types.ts";
@@ -39,10 +41,7 @@ export function buildTuAttachment(
     { k: "h", level: 1, text: att.title },
     {
       k: "p",
-      text: rng
-        .sample(SUMMARY, rng.int(2, 3))
-        .map((s) => fill(s, vars))
-        .join(" "),
+      text: proseParagraph(rng, SUMMARY, vars, (t, v) => fillLocal(m, t, v), [1, 2]),
     },
   ];
   if (rng.chance(0.5)) {
@@ -62,10 +61,7 @@ export function buildTuAttachment(
   }
   blocks.push({
     k: "p",
-    text: rng
-      .sample(DESCRIPTION, rng.int(1, 3))
-      .map((s) => fill(s, vars))
-      .join(" "),
+    text: proseParagraph(rng, DESCRIPTION, vars, (t, v) => fillLocal(m, t, v), [0, 1]),
   });
   const truth: Truth = {
     file,

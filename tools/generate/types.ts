@@ -22,11 +22,23 @@ export type Block =
   | { k: "p"; text: string }
   | { k: "list"; items: string[]; marker: "-" | "•" | "1." | "" }
   /** Label/value pairs of a header: drawn as a table, as label lines, or as columns. */
-  | { k: "fields"; rows: { label: string; lines: string[] }[]; layout: "table" | "lines" | "columns" }
+  | { k: "fields"; rows: { label: string; lines: string[] }[]; layout: FieldLayout }
   | { k: "table"; rows: string[][]; widths: number[]; head: boolean }
   /** One line with text at the left and at the right ("§ 12 Title ... KS 2014/742.912"). */
   | { k: "pair"; left: string; right: string; bold: boolean }
-  | { k: "pagebreak" };
+  | { k: "pagebreak" }
+  /**
+   * Draws nothing: tells renderers which § the following blocks belong to
+   * (null after its end), so a page that starts inside it can get "Forts. § 12".
+   */
+  | { k: "mark"; paragraph: number | null };
+
+/**
+ * How label/value pairs are drawn: a label column beside the values, labels
+ * above values, long lists split into columns, or two pairs side by side (a
+ * two-column header table, which text layers read across both columns).
+ */
+export type FieldLayout = "table" | "lines" | "columns" | "grid";
 
 /** A record as renderers see it. Running lines may hold {page} and {pages}. */
 export interface Layout {
@@ -35,6 +47,8 @@ export interface Layout {
   /** Running header drawn as columns across the page rather than stacked lines. */
   headerColumns: boolean;
   blocks: Block[];
+  /** Heading drawn at the top of a page that continues a § ("Forts. § {n}"); absent where the house has none. */
+  continued?: string;
 }
 
 export type OutputFormat = "pdf" | "docx" | "txt";

@@ -17,6 +17,12 @@ export const PARTIES = {
 } as const;
 export type NationalParty = keyof typeof PARTIES;
 
+/** Full names by abbreviation, including the pre-2015 Folkpartiet and the local parties. */
+export function partyName(abbr: string): string | null {
+  if (abbr === "FP") return "Folkpartiet liberalerna";
+  return (PARTIES as Record<string, string>)[abbr] ?? LOCAL_PARTIES.find((p) => p.abbr === abbr)?.name ?? null;
+}
+
 /** Local parties: invented, each tied to one fictional municipality by the corpus. */
 export const LOCAL_PARTIES: readonly { abbr: string; name: string }[] = [
   { abbr: "DP", name: "Dalbypartiet" },
@@ -69,7 +75,14 @@ export const MUNICIPALITIES = [
 ] as const;
 
 /** Regions for regional bodies, also invented. */
-export const REGIONS = ["Region Mellanland", "Region Nordkust", "Region Sjöriket"] as const;
+export const REGIONS = [
+  "Region Mellanland",
+  "Region Nordkust",
+  "Region Sjöriket",
+  "Region Västmark",
+  "Region Skogsland",
+  "Region Älvbygden",
+] as const;
 
 /** Places within a municipality: rooms, houses, districts (used in meetings and matters). */
 export const ROOMS = [

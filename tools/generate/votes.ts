@@ -6,6 +6,7 @@
 import type { Person } from "../../indexer/model.ts";
 import { type Room, type Seat, w } from "./debate.ts";
 import { joinSv, type Politician, pol, politicianPerson } from "./people.ts";
+import { NOTE_TEXTS } from "./phrases.ts";
 import type { Block } from "./types.ts";
 
 export function vote(
@@ -70,7 +71,7 @@ export function notes(
             `${who} anmäler protokollsanteckning, se bilaga ${label} till detta protokoll.`,
             `${who} lämnar en skriftlig protokollsanteckning, bilaga ${label}.`,
           ])
-        : `${who} anmäler följande protokollsanteckning: ”Vi förutsätter att nämnden får en återrapportering under nästa år.”`,
+        : `${who} anmäler följande protokollsanteckning: ”${rng.pick(NOTE_TEXTS).replace("{district}", "kommunens ytterområden")}”`,
     });
   });
   return { blocks, people: makers.map((p) => politicianPerson(p)) };

@@ -40,10 +40,19 @@ export interface Body {
 
 export interface HouseStyle {
   dnr: { style: DnrStyle; until: number }[];
+  /** Whether the meeting being built writes parties in lower case; set from `lowerUntil` per meeting. */
   lowerParty: boolean;
-  header: "table" | "lines" | "columns";
+  /** Last year the diary wrote "(s)", "(fp)": 0 for never, 9999 for still. */
+  lowerUntil: number;
+  header: "table" | "lines" | "columns" | "grid";
+  /** The protokoll's title line: "Protokoll fört vid sammanträde med ..." names the body in it. */
+  protocolTitle: "SAMMANTRÄDESPROTOKOLL" | "Sammanträdesprotokoll" | "Protokoll" | "fört vid";
+  /** "Forts. § {n}" at the top of a page that continues a §, or null. */
+  continued: string | null;
+  /** Kallelse agenda: a table, a plain list, or an "Ärende 12" heading per matter. */
+  agenda: "table" | "list" | "arende";
   /** How a § heading and its diarienummer are laid out (see protokoll.ts). */
-  paragraphHead: "title-line" | "split" | "dnr-line" | "pair" | "bare";
+  paragraphHead: "title-line" | "split" | "dnr-line" | "pair" | "bare" | "dnr-above";
   dnrLabel: string;
   decisionFirst: boolean;
   toc: number;
@@ -51,6 +60,8 @@ export interface HouseStyle {
   longHeaderDate: boolean;
   attachmentLabels: "paragraph" | "running";
   footer: "sida-av" | "plain" | "parenthesis";
+  /** Signature boxes in the running footer of protokoll pages. */
+  signs: string[];
 }
 
 export interface Municipality {
@@ -60,6 +71,8 @@ export interface Municipality {
   house: HouseStyle;
   bodies: Body[];
   running: Map<string, number>;
+  /** Whether the municipality's politicians currently carry the pre-2015 "FP" rather than "L". */
+  folkpartiet: boolean;
 }
 
 function houseStyle(rng: Rng, region: boolean): HouseStyle {
@@ -85,13 +98,22 @@ function houseStyle(rng: Rng, region: boolean): HouseStyle {
           { style: primary, until: 9999 },
         ]
       : [{ style: primary, until: 9999 }],
-    lowerParty: rng.chance(0.15),
+    lowerParty: false,
+    lowerUntil: rng.weighted([
+      [0, 6],
+      [rng.int(2007, 2013), 3],
+      [9999, 1],
+    ] as const),
     header: rng.weighted([
       ["table", 4],
       ["lines", 3],
-      ["columns", 3],
+      ["columns", 2],
+      ["grid", 2],
     ] as const),
-    paragraphHead: rng.pick(["title-line", "split", "dnr-line", "pair", "bare"] as const),
+    protocolTitle: rng.pick(["SAMMANTRÄDESPROTOKOLL", "Sammanträdesprotokoll", "Protokoll", "fört vid"] as const),
+    continued: rng.pick(["Forts. § {n}", "Forts § {n}", "forts. § {n}", "§ {n} (forts.)", null, null]),
+    agenda: rng.pick(["table", "list", "arende"] as const),
+    paragraphHead: rng.pick(["title-line", "split", "dnr-line", "pair", "bare", "dnr-above"] as const),
     dnrLabel: rng.pick(["Dnr", "Dnr", "Dnr:", "Diarienummer", "Diarienr", ""]),
     decisionFirst: rng.chance(0.5),
     toc: rng.pick([0, 0.3, 0.8]),
@@ -99,15 +121,21 @@ function houseStyle(rng: Rng, region: boolean): HouseStyle {
     longHeaderDate: rng.chance(0.3),
     attachmentLabels: rng.chance(0.75) ? "paragraph" : "running",
     footer: rng.pick(["sida-av", "plain", "parenthesis"] as const),
+    signs: rng.pick([
+      ["Justerandes sign", "Utdragsbestyrkande"],
+      ["Justerandes signatur", "Utdragsbestyrkande"],
+      ["Ordförandes sign", "Justerandes sign", "Utdragsbestyrkande"],
+      ["Justerandes sign"],
+    ]),
   };
 }
 
-/** Builds `n` municipalities (every eighth a region) with their bodies, starting between 2006 and 2021. */
+/** Builds `n` municipalities (every sixth a region, so even small corpora hold one) with their bodies, starting between 2006 and 2021. */
 export function buildWorld(rng: Rng, n: number): Municipality[] {
   const names = rng.shuffle(MUNICIPALITIES);
   const locals = rng.shuffle(LOCAL_PARTIES);
   return Array.from({ length: n }, (_, i) => {
-    const region = i % 8 === 7;
+    const region = i % 6 === 4;
     const base = names[i % names.length] ?? "Tillsby";
     const name =
       i < names.length ? base : `${base} ${["Norra", "Södra", "Västra", "Östra"][Math.floor(i / names.length) % 4]}`;
@@ -127,7 +155,7 @@ export function buildWorld(rng: Rng, n: number): Municipality[] {
     const keys = region
       ? ["RF", "RS", "HSN"]
       : ["KF", "KS", "KSAU", ...rng.sample(["BUN", "MHN", "SN", "VON", "TN", "SBN", "TDB"], rng.int(2, 5))];
-    const k = Math.floor(i / 8);
+    const k = Math.floor(i / 6);
     const regionName = `${REGIONS[k % REGIONS.length] ?? "Region Mellanland"}${k >= REGIONS.length ? " Norra" : ""}`;
     const displayName = region ? regionName : `${name} kommun`;
     return {
@@ -137,6 +165,7 @@ export function buildWorld(rng: Rng, n: number): Municipality[] {
       house,
       bodies: keys.map((k) => makeBody(rng, k, parties, startYear, central)),
       running: new Map(),
+      folkpartiet: false,
     };
   });
 }

@@ -63,3 +63,50 @@ describe("findBelongsTo", () => {
     });
   });
 });
+
+describe("findBelongsTo: what identifies the record a bilaga belongs to", () => {
+  it("a protokoll by body, meeting and §, not by the matter's diarienummer", () => {
+    const lines = [
+      "Bilaga 8.1",
+      "Protokollsanteckning",
+      "till kommunstyrelsens arbetsutskotts protokoll 12 januari 2017, § 8",
+      "Ärende: Detaljplan (KS-2016/88.912)",
+    ];
+    expect(findBelongsTo(lines)).toEqual({
+      label: "8.1",
+      body: "Kommunstyrelsens arbetsutskott",
+      meetingDate: "2017-01-12",
+      paragraph: 8,
+      documentDate: null,
+      diarienummer: null,
+    });
+  });
+
+  it("a tjänsteutlåtande by its date and diarienummer, never a § named in its text", () => {
+    const lines = ["Bilaga 2", "till tjänsteskrivelse daterat 2017-12-19, Bun/2017:139 041", "Enligt beslut § 73 ..."];
+    expect(findBelongsTo(lines)).toEqual({
+      label: "2",
+      body: null,
+      meetingDate: null,
+      paragraph: null,
+      documentDate: "2017-12-19",
+      diarienummer: "BUN-2017/139.041",
+    });
+  });
+
+  it("a meeting named without 'till ... protokoll'", () => {
+    const lines = ["Bilaga 4.1", "RESERVATION", "Kommunstyrelsen, sammanträde 2022-05-10, § 4"];
+    expect(findBelongsTo(lines)).toMatchObject({
+      label: "4.1",
+      body: "Kommunstyrelsen",
+      meetingDate: "2022-05-10",
+      paragraph: 4,
+    });
+  });
+
+  it("does not take 'bilaga 1 till förvaltningens tjänsteskrivelse' for the paragraph's own bilaga", () => {
+    const text =
+      "Planen, enligt bilaga 1 till miljö- och hälsoskyddsförvaltningens tjänsteskrivelse daterad 2015-01-20, godkänns. Se bilaga 2.1 till detta protokoll.";
+    expect(findAttachments(text)).toEqual([{ label: "2.1", title: null }]);
+  });
+});

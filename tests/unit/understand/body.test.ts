@@ -28,3 +28,30 @@ describe("bodyFromGenitive", () => {
     expect(bodyFromGenitive(text)).toBe(body);
   });
 });
+
+describe("detectBody by record type", () => {
+  it.each([
+    [["Kommunstyrelsens förvaltning", "Tjänsteskrivelse", "Datum 2020-01-01"], null],
+    [
+      ["Kommunstyrelsens förvaltning", "Tjänsteutlåtande", "Till", "Kommunstyrelsens arbetsutskott"],
+      "Kommunstyrelsens arbetsutskott",
+    ],
+    [["Socialförvaltningen", "Ärendet ska behandlas av Socialnämnden"], "Socialnämnden"],
+  ])("a tjänsteutlåtande headed %j belongs to %s", (header, body) => {
+    expect(detectBody(header, "tjansteutlatande")).toBe(body);
+  });
+
+  it.each([
+    [["SOCIALNÄMNDEN", "KALLELSE"], "Socialnämnden"],
+    [["Kallelse till sammanträde med socialnämnden"], "Socialnämnden"],
+    [["Norrvik kommun Föredragningslista Vård- och omsorgsnämnden"], "Vård- och omsorgsnämnden"],
+    [["Protokoll fört vid sammanträde med Miljö- och", "hälsoskyddsnämnden"], "Miljö- och hälsoskyddsnämnden"],
+    [["Samråd med boende i Stationsområdet"], null],
+  ])("%j → %s", (header, body) => {
+    expect(detectBody(header, "kallelse")).toBe(body);
+  });
+
+  it("reads the genitive of an arbetsutskott", () => {
+    expect(bodyFromGenitive("kommunstyrelsens arbetsutskotts")).toBe("Kommunstyrelsens arbetsutskott");
+  });
+});

@@ -101,3 +101,36 @@ describe("one case written with and without its code", () => {
     ]);
   });
 });
+
+describe("findCaseNumbers: forms seen in other municipalities", () => {
+  const canon = (text: string) => findCaseNumbers(text).map((c) => c.canonical);
+
+  it.each([
+    ["§ 3 Policy för bredband\n2008/KS 0016", ["KS-2008/16"]],
+    ["Dnr STK-2011-22", ["STK-2011/22"]],
+    ["Vår beteckning SN 2024/27 - 730", ["SN-2024/27.730"]],
+    ["Dnr Sn/2011:102\n  101", ["SN-2011/102.101"]],
+    ["5. Trygghetsvandringar, Dnr KS\n  2009/157.141", ["KS-2009/157.141"]],
+    ["Skolskjutsar\n161/05\nSammanfattning", ["2005/161"]],
+    ["Ärende: Ägardirektiv för Bostäder AB (232/05)", ["2005/232"]],
+    ["till tjänsteutlåtande daterat 2005-12-12, 31/05 Jämförelse", ["2005/31"]],
+    ["4. VA-taxa för 2006 48/05", ["2005/48"]],
+  ])("%j → %j", (text, expected) => {
+    expect(canon(text)).toEqual(expected);
+  });
+
+  it.each([
+    "Sammanträde KS 2020-02-20",
+    "enligt Trafikverkets föreskrifter (TSFS 2023:12)",
+    "läsåret 19/20",
+    "Sida 3/12",
+  ])("finds none in %j", (text) => {
+    expect(canon(text)).toEqual([]);
+  });
+});
+
+describe("a labelled local form", () => {
+  it("reads 'Dnr 2006.045' as case 45 of 2006, kept as written", () => {
+    expect(findCaseNumbers("Skolskjutsar\nDnr 2006.045")).toEqual([{ canonical: "2006/45", written: "2006.045" }]);
+  });
+});

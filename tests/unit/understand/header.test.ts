@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildTitle, detectMeetingDate, detectRange, matterTitle } from "../../../indexer/understand/header.ts";
+import {
+  buildTitle,
+  detectMeetingDate,
+  detectNoticeDate,
+  detectRange,
+  matterTitle,
+} from "../../../indexer/understand/header.ts";
 
 describe("detectMeetingDate", () => {
   it("reads the Sammanträdesdatum label, also with the date on the next line", () => {
@@ -54,5 +60,30 @@ describe("titles", () => {
       "Förslag till beslut",
     ];
     expect(matterTitle(lines)).toBe("Uppföljning av trygghetsprogrammet");
+  });
+});
+
+describe("dates a text layer garbled", () => {
+  it.each([
+    [["Sammanträdesdatum 2010-01-2"], ["2010-01-27"], "2010-01-27"],
+    [["Sammanträdesdatum", "2006-02-0"], ["2006-02-07"], "2006-02-07"],
+    [["Sammanträdesdatum 2020-07-1"], [], "2020-07-01"],
+    [["Sammanträdesdatum 2006-0302"], [], "2006-03-02"],
+    [["Sammanträdesdatum 202504-15"], [], "2025-04-15"],
+  ])("%j with %j elsewhere → %s", (header, known, iso) => {
+    expect(detectMeetingDate(header, known)).toBe(iso);
+  });
+
+  it("takes a kallelse's meeting from 'Tid' and its own date from 'Datum'", () => {
+    const header = [
+      "Föredragningslista",
+      "Socialnämnden",
+      "Datum",
+      "2008-01-05",
+      "Tid",
+      "tisdag den 15 januari 2008 kl. 13.00",
+    ];
+    expect(detectMeetingDate(header)).toBe("2008-01-15");
+    expect(detectNoticeDate(header)).toBe("2008-01-05");
   });
 });

@@ -24,11 +24,12 @@ describe("normalize", () => {
   });
 
   it("drops bare page numbers and 'Sida 3 av 12' but keeps content numbers", () => {
+    const area = ["norr", "söder", "väster"];
     const page = (n: number) =>
-      `Protokoll\n${n}\nInledning ${n}\nText om 12 förskolor\nMellan ${n}\nSlut ${n}\nAvslutning ${n}\n\nJusterandes sign`;
+      `Protokoll\n${n}\nInledning ${area[n - 1]}\nText om 12 förskolor i ${area[n - 1]}\nMellan ${n}\nSlut ${n}\nAvslutning ${n}\n\nJusterandes sign`;
     const lines = texts([page(1), page(2), page(3)]);
     expect(lines).not.toContain("2");
-    expect(lines).toContain("Text om 12 förskolor");
+    expect(lines).toContain("Text om 12 förskolor i söder");
   });
 
   it("joins words broken at line ends but keeps 'Barn- och'", () => {
@@ -43,5 +44,38 @@ describe("normalize", () => {
 
   it("drops 'Forts § 4' continuation headings", () => {
     expect(texts(["Text\nForts § 4\nMer text"])).toEqual(["Text", "Mer text"]);
+  });
+});
+
+describe("normalize: page furniture and content that looks like it", () => {
+  const page = (n: number, body: string[]) =>
+    [
+      ...body,
+      "ÖDEBY KOMMUN",
+      "SAMMANTRÄDESPROTOKOLL",
+      "Kommunfullmäktige",
+      "2006-01-09",
+      `Justerandes sign Utdragsbestyrkande ${n}`,
+    ].join("\n");
+
+  it("drops a running header printed at the foot of each page, but not the § above it", () => {
+    const lines = texts([page(1, ["Inledning"]), page(2, ["Text", "§ 23"]), page(3, ["Försäljning av Lövet 3"])]);
+    expect(lines).toEqual(["Inledning", "Text", "§ 23", "Försäljning av Lövet 3"]);
+  });
+
+  it("keeps '161/05' (a diarienummer, not page 161 of 5)", () => {
+    expect(texts(["§ 3\nSkolskjutsar\n161/05\nSammanfattning"])).toContain("161/05");
+  });
+
+  it("keeps 'Diarienummer X' lines that recur at page tops", () => {
+    const area = ["norr", "söder", "väster"];
+    const pages = area.map((a, n) => `EKBY KOMMUN\nDiarienummer KS${n}/0003${n}\n§ ${n}\nSkolan i ${a}\nText om ${a}.`);
+    expect(texts(pages).filter((l) => l.startsWith("Diarienummer"))).toHaveLength(3);
+  });
+
+  it("rejoins a double first name broken at the line end", () => {
+    expect(texts(["I ärendet yttrar sig Lars-\nGöran Dahlberg (MP)."])).toEqual([
+      "I ärendet yttrar sig Lars-Göran Dahlberg (MP).",
+    ]);
   });
 });

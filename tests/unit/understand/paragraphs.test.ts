@@ -112,3 +112,44 @@ describe("paragraphs", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("paragraphs: diarienummer above the heading and wrapped titles", () => {
+  const lines = (text: string) => normalize([text]);
+
+  it("gives 'Diarienummer X' printed above '§ N' to the paragraph below it", () => {
+    const text = [
+      "Diarienummer RS10/00028",
+      "§ 2 Mål och budget",
+      "Beslut",
+      "Budgeten fastställs.",
+      "",
+      "Diarienummer RS10/00041",
+      "",
+      "§ 3 Klimatstrategi",
+      "Beslut",
+      "Strategin antas.",
+    ].join("\n");
+    expect(findParagraphs(lines(text), null).map((p) => [p.number, p.diarienummer])).toEqual([
+      [2, ["RS-2010/28"]],
+      [3, ["RS-2010/41"]],
+    ]);
+  });
+
+  it.each([
+    [
+      "§ 2 Uppföljning av program för trygghet\n2010–2012\nRS-2011-00017\nBeslut",
+      "Uppföljning av program för trygghet 2010–2012",
+    ],
+    [
+      "§ 12 Detaljplan för Gärdet, del av Kvarnen 2:14 –\nantagande\nRS-2011-00123\nBeslut",
+      "Detaljplan för Gärdet, del av Kvarnen 2:14 – antagande",
+    ],
+    [
+      "§ 10 Motion om en ny simhall i\nTallhöjden\n\n15 januari 2013\n\nKS 2012/34\nSammanfattning",
+      "Motion om en ny simhall i Tallhöjden",
+    ],
+    ["§ 13\n\nInformationsärenden\n\nnämndsekreterare Eva Ek informerar om:", "Informationsärenden"],
+  ])("title of %j", (text, title) => {
+    expect(findParagraphs(lines(text), null)[0]?.title).toBe(title);
+  });
+});

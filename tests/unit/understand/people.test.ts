@@ -86,3 +86,68 @@ describe("findNotes", () => {
     expect(findNotes("Anna Ek (S) yrkar bifall.")).toEqual([]);
   });
 });
+
+describe("findSpeakers: how records write who took the floor", () => {
+  it("keeps a chair's title written before the name", () => {
+    expect(findSpeakers("Ordförande Eva Sten (C) yrkar bifall till förslaget.")).toEqual([
+      p("Eva Sten", "C", "ordförande"),
+    ]);
+  });
+
+  it("lists a person as first written in the paragraph", () => {
+    const text = "I ärendet yttrar sig Eva Sten (C).\n\nYrkanden\nOrdförande Eva Sten (C) yrkar bifall.";
+    expect(findSpeakers(text)).toEqual([p("Eva Sten", "C")]);
+  });
+
+  it.each([
+    [
+      "I överläggningen deltar Bo Lund (M) och gatuchef Kim Berg.",
+      [p("Bo Lund", "M"), p("Kim Berg", null, "gatuchef")],
+    ],
+    ["Kostchef Lina Ek informerar om kostverksamheten.", [p("Lina Ek", null, "kostchef")]],
+    ["HR-chef Ida Holm redogör för ärendet.", [p("Ida Holm", null, "HR-chef")]],
+    ["Kultur- och fritidschef Ragnar Öst svarar på frågor.", [p("Ragnar Öst", null, "kultur- och fritidschef")]],
+    ["Mia Ek (V) och Bo Lund (M) tar upp frågan om skolskjutsarna.", [p("Mia Ek", "V"), p("Bo Lund", "M")]],
+  ])("%s", (text, expected) => {
+    expect(findSpeakers(text)).toEqual(expected);
+  });
+
+  it("reads 'med instämmande av' and a genitive yrkande", () => {
+    const text =
+      "Kim Berg (SD), med instämmande av Bo Lund (M), yrkar avslag.\n\nOrdföranden ställer proposition på Kim Bergs (SD) yrkande.";
+    expect(findSpeakers(text)).toEqual([p("Kim Berg", "SD"), p("Bo Lund", "M")]);
+  });
+
+  it("does not take a motion's author in the title, jäv or a särskilt yttrande for speech", () => {
+    const text = [
+      "§ 5",
+      "Motion från Pia Ros (KD) om en ny simhall",
+      "Dnr KS 2020/12",
+      "Jäv",
+      "Olle Fors (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
+      "Särskilt yttrande",
+      "Ulf Ek (L) lämnar ett särskilt yttrande, se bilaga 5.1.",
+    ].join("\n");
+    expect(findSpeakers(text)).toEqual([]);
+    expect(findNotes(text)).toEqual([]);
+  });
+
+  it("keeps an official and a politician of the same name apart", () => {
+    const text = "I ärendet yttrar sig Jan Ek (KD) och Jan Ek, säkerhetschef.";
+    expect(findSpeakers(text)).toEqual([p("Jan Ek", "KD"), p("Jan Ek", null, "säkerhetschef")]);
+  });
+});
+
+describe("group reservations and notes in a row", () => {
+  it("names the deciding members of the party that reserves itself as a group", () => {
+    const deciding = [p("Ali Berg", "SD", "ledamot"), p("Bo Lund", "M", "ledamot"), p("Eva Sten", "SD", "ersättare")];
+    const text = "Ledamöterna från Sverigedemokraterna reserverar sig mot beslutet.";
+    expect(findReservations(text, deciding)).toEqual([p("Ali Berg", "SD"), p("Eva Sten", "SD")]);
+  });
+
+  it("reads two notes that each end in a quotation", () => {
+    const text =
+      "Ada Ek (KD) anmäler följande protokollsanteckning: ”Vi vill ha en uppföljning.”\nBo Lund (MED) anmäler följande protokollsanteckning: ”Bra.”";
+    expect(findNotes(text)).toEqual([p("Ada Ek", "KD"), p("Bo Lund", "MED")]);
+  });
+});

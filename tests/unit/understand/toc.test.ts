@@ -41,3 +41,24 @@ describe("parseToc", () => {
     ]);
   });
 });
+
+describe("parseToc: which row a diarienummer belongs to", () => {
+  it("follows the column headings '§ Ärende Dnr': the number closes its row", () => {
+    const rows = parseToc(["§ Ärende Dnr", "§ 14", "Riktlinjer", "HSN/2008:323", "§ 15", "Övrigt"]);
+    const numbered = rows.filter((r) => r.number !== null);
+    expect(numbered.map((r) => [r.number, r.diarienummer])).toEqual([
+      [14, ["HSN-2008/323"]],
+      [15, []],
+    ]);
+  });
+
+  it("reads a diarienummer followed by the page number as closing its row", () => {
+    const rows = parseToc(["§ 1", "Avgifter", "Sn/2011:35 000", "4", "§ 2", "Plan", "Sn/2011:45 026", "4"]);
+    expect(rows.map((r) => r.diarienummer)).toEqual([["SN-2011/35.000"], ["SN-2011/45.026"]]);
+  });
+
+  it("gives no row a diarienummer when the columns were flattened one after the other", () => {
+    const rows = parseToc(["§ 1", "§ 2", "§ 3", "Dagordning", "Budget", "KS 2020/4", "Övrigt"]);
+    expect(rows.every((r) => r.diarienummer.length === 0)).toBe(true);
+  });
+});
