@@ -1,94 +1,137 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { StoredDocument } from "../archive/archive.ts";
 import { type Db, migrate } from "../archive/database.ts";
 import type { RecordType } from "../model.ts";
-import { canonicalize, caseKey } from "../understand/diarienummer.ts";
-import { parseQuery } from "./query.ts";
-import type { Facets, SearchHit, SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
-import { MARK_END, MARK_START, markedSnippetToHtml, stripControls } from "./snippet.ts";
+import { caseKey } from "../understand/diarienummer.ts";
+import { chunksOf } from "./chunks.ts";
+import { COLUMN_WEIGHTS, type Highlight, planMatch } from "./expression.ts";
+import { parseQuery, type QueryFilters } from "./query.ts";
+import { SCHEMA } from "./schema.ts";
+import {
+  FACETS,
+  type Facets,
+  type MoreHit,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+} from "./search-index.ts";
+import { escapeHtml, snippetHtml } from "./snippet.ts";
+import { compoundParts, fold, indexTerms, stem, tokenize } from "./swedish.ts";
+import { TypoVocabulary } from "./vocabulary.ts";
 
-const SCHEMA = [
-  `
-  CREATE TABLE search_chunks (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL,
-    paragraph   INTEGER,
-    title       TEXT,
-    text        TEXT NOT NULL,
-    type        TEXT NOT NULL,
-    body        TEXT,
-    date        TEXT,
-    diarienummer TEXT NOT NULL,
-    case_keys   TEXT NOT NULL,
-    speakers    TEXT NOT NULL,
-    parties     TEXT NOT NULL
-  );
-  CREATE INDEX search_chunks_document ON search_chunks(document_id);
-  CREATE INDEX search_chunks_date ON search_chunks(date);
-  CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, text, content='search_chunks', content_rowid='id',
-    tokenize = "unicode61 remove_diacritics 0"
-  );
-  `,
-];
-
-interface Chunk {
-  paragraph: number | null;
-  title: string | null;
-  text: string;
-  diarienummer: string[];
-  speakers: string[];
-  parties: string[];
+export interface Fts5Options {
+  /**
+   * At most this many matching chunks are ranked: a query for a word in most
+   * records takes the most recently indexed matches instead of scoring a
+   * million rows (seconds). Default 1000.
+   */
+  maxRanked?: number;
 }
 
-interface HitRow {
+interface Candidate {
+  id: number;
   document_id: string;
-  paragraph: number | null;
-  title: string | null;
   type: RecordType;
   body: string | null;
   date: string | null;
-  diarienummer: string;
-  snippet: string | null;
-  text: string;
+  score: number;
+  tier: number;
 }
+
+interface ChunkRow {
+  id: number;
+  paragraph: number | null;
+  page: number | null;
+  title: string | null;
+  text: Buffer;
+  diarienummer: string;
+}
+
+interface DocumentGroup {
+  id: string;
+  tier: number;
+  score: number;
+  date: string | null;
+  chunks: Candidate[];
+}
+
+const MORE = 5;
+/** When a query has no words, documents of the case (or filter) come in this order: decisions first. */
+const TYPE_ORDER: Record<RecordType, number> = {
+  protokoll: 0,
+  protokollsutdrag: 1,
+  tjansteutlatande: 2,
+  bilaga: 3,
+  kallelse: 4,
+  ovrigt: 5,
+};
+const EMPTY_FACETS = (): Facets => ({ type: {}, body: {}, year: {}, party: {}, speaker: {} });
+/** A document with its matching chunks, best first. */
 
 /**
  * The embedded search engine: FTS5 in the archive's SQLite file, one row per
- * § (or per page for records without paragraphs), so a hit names its §.
+ * § (or page), with columns for exact words, stems, folded words and compound
+ * parts so one bm25 ranks exact forms above inflections above the rest. Hits
+ * are grouped by document (one hit per document, its other § in `more`).
  */
 export class Fts5SearchIndex implements SearchIndex {
-  constructor(private readonly db: Db) {
+  private readonly vocabulary: TypoVocabulary;
+  private readonly maxRanked: number;
+
+  constructor(
+    private readonly db: Db,
+    options: Fts5Options = {},
+  ) {
     migrate(db, "search", SCHEMA);
+    db.pragma("temp_store = MEMORY");
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_hits (
+      id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, type TEXT, body TEXT, date TEXT, score REAL, tier INTEGER)`);
+    db.exec("CREATE INDEX IF NOT EXISTS temp.search_hits_document ON search_hits(document_id)");
+    this.vocabulary = new TypoVocabulary(db);
+    this.maxRanked = options.maxRanked ?? 1000;
   }
 
   async index(doc: StoredDocument): Promise<void> {
     const insert = this.db.prepare(
-      `INSERT INTO search_chunks (document_id, paragraph, title, text, type, body, date, diarienummer, case_keys, speakers, parties)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_chunks (document_id, paragraph, page, title, text, type, body, body_folded, date, diarienummer)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertFts = this.db.prepare("INSERT INTO search_fts (rowid, title, text) VALUES (?, ?, ?)");
+    const insertFts = this.db.prepare(
+      "INSERT INTO search_fts (rowid, title, exact, stems, folded, parts) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const insertCase = this.db.prepare("INSERT OR IGNORE INTO search_cases (base_key, chunk_id) VALUES (?, ?)");
+    const insertPerson = this.db.prepare(
+      "INSERT INTO search_people (chunk_id, name, name_folded, party) VALUES (?, ?, ?, ?)",
+    );
     const { record } = doc;
     const date = record.meetingDate ?? record.documentDate;
+    const chunks = chunksOf(doc).map((chunk) => ({
+      chunk,
+      terms: indexTerms(`${chunk.title ?? ""}\n${chunk.text}`),
+      text: deflateRawSync(Buffer.from(chunk.text)),
+    }));
     this.db.transaction(() => {
       this.removeSync(doc.id);
-      for (const chunk of chunksOf(doc)) {
-        const keys = [...new Set(chunk.diarienummer.map((d) => caseKey(d).base))];
-        const result = insert.run(
+      for (const { chunk, terms, text } of chunks) {
+        const id = insert.run(
           doc.id,
           chunk.paragraph,
+          chunk.page,
           chunk.title,
-          chunk.text,
+          text,
           record.type,
           record.body,
+          record.body ? fold(record.body) : null,
           date,
           JSON.stringify(chunk.diarienummer),
-          JSON.stringify(keys),
-          JSON.stringify(chunk.speakers),
-          JSON.stringify(chunk.parties),
-        );
-        insertFts.run(result.lastInsertRowid, chunk.title ?? "", chunk.text);
+        ).lastInsertRowid;
+        insertFts.run(id, chunk.title ?? "", chunk.text, terms.stems, terms.folded, terms.parts);
+        for (const dnr of chunk.diarienummer) insertCase.run(caseKey(dnr).base, id);
+        for (const p of chunk.people) insertPerson.run(id, p.name, fold(p.name), p.party);
       }
     })();
+    for (const { chunk } of chunks) this.vocabulary.add(tokenize(`${chunk.title ?? ""} ${chunk.text}`));
   }
 
   async remove(documentId: string): Promise<void> {
@@ -97,125 +140,268 @@ export class Fts5SearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const parsed = parseQuery(query.q);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const filter = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (parsed.match) filter("search_fts MATCH ?", parsed.match);
-    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [canonicalize(query.dnr) ?? query.dnr] : [])];
-    for (const dnr of dnrs) filter("EXISTS (SELECT 1 FROM json_each(c.case_keys) WHERE value = ?)", caseKey(dnr).base);
-    if (query.type) filter("c.type = ?", query.type);
-    if (query.body) filter("c.body = ? COLLATE NOCASE", query.body);
-    if (query.from) filter("c.date >= ?", query.from);
-    if (query.to) filter("c.date <= ?", query.to);
-    if (query.speaker)
-      filter("EXISTS (SELECT 1 FROM json_each(c.speakers) WHERE value = ? COLLATE NOCASE)", query.speaker);
-    if (query.party) filter("EXISTS (SELECT 1 FROM json_each(c.parties) WHERE value = ? COLLATE NOCASE)", query.party);
-    if (parsed.isEmpty && dnrs.length === 0 && where.length === 0) {
-      return { total: 0, hits: [], facets: { type: {}, body: {}, year: {} } };
+    const filters = mergeFilters(parsed.filters, query);
+    const dnrs = [...parsed.diarienummer, ...(query.dnr ? [query.dnr] : [])].map((d) => caseKey(d).base);
+    if (parsed.isEmpty && dnrs.length === 0 && !hasFilters(filters) && !query.body) {
+      return { total: 0, hits: [], facets: EMPTY_FACETS(), complete: true };
     }
+    const plan = planMatch(parsed.groups, parsed.excluded, this.vocabulary);
+    const where = filterSql(filters, query.body);
 
-    const from = parsed.match ? "search_fts CROSS JOIN search_chunks c ON c.id = search_fts.rowid" : "search_chunks c";
-    const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const order =
-      query.sort === "newest" || (!parsed.match && query.sort !== "oldest")
-        ? "c.date IS NULL, c.date DESC, c.id"
-        : query.sort === "oldest"
-          ? "c.date IS NULL, c.date ASC, c.id"
-          : "bm25(search_fts, 4.0, 1.0), c.date DESC";
-    const snippet = parsed.match ? `snippet(search_fts, 1, '${MARK_START}', '${MARK_END}', '…', 24)` : "NULL";
-
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(
-        `SELECT c.document_id, c.paragraph, c.title, c.type, c.body, c.date, c.diarienummer, ${snippet} AS snippet,
-                substr(c.text, 1, 240) AS text
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, query.limit, query.offset) as HitRow[];
-    return { total, hits: rows.map(toHit), facets: this.facets(from, whereSql, params) };
+    // Everything below runs synchronously on one connection: the temp table is this search's alone.
+    this.db.prepare("DELETE FROM temp.search_hits").run();
+    let complete = this.collect(plan.main, plan.excluded, dnrs, where, 0);
+    if (plan.withTypos) complete = this.collect(plan.withTypos, plan.excluded, dnrs, where, 1) && complete;
+    let total = this.count();
+    if (total === 0 && dnrs.length > 0 && plan.main) {
+      // The words are not in the case's documents: the case itself is what the official is after.
+      complete = this.collect(null, plan.excluded, dnrs, where, 0);
+      total = this.count();
+    }
+    const page = this.page(query.sort ?? "relevance", query.limit, query.offset);
+    return { total, hits: this.present(page, plan.highlight), facets: this.facets(), complete };
   }
 
-  private facets(from: string, whereSql: string, params: unknown[]): Facets {
-    const count = (expression: string) => {
-      const rows = this.db
-        .prepare(
-          `SELECT ${expression} AS value, count(DISTINCT c.document_id) AS n FROM ${from} ${whereSql}
-           GROUP BY value HAVING value IS NOT NULL ORDER BY n DESC, value LIMIT 50`,
-        )
-        .all(...params) as { value: string; n: number }[];
-      return Object.fromEntries(rows.map((r) => [r.value, r.n]));
+  /**
+   * Puts matching chunks into temp.search_hits, at most maxRanked of them per
+   * tier, with their bm25 score (lower is better). Returns false when cut.
+   */
+  private collect(
+    match: string | null,
+    excluded: string | null,
+    dnrs: string[],
+    where: { sql: string[]; params: unknown[] },
+    tier: number,
+  ): boolean {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    let from: string;
+    let order = "";
+    if (dnrs.length > 0) {
+      // A case has a handful of chunks: start from them, then check the words on each.
+      from = "search_cases k CROSS JOIN search_chunks c ON c.id = k.chunk_id";
+      conditions.push(`k.base_key IN (${dnrs.map(() => "?").join(", ")})`);
+      params.push(...dnrs);
+    } else if (match) {
+      // MATCH first (CROSS JOIN keeps the planner from starting at a filter), newest rowids first.
+      from = "search_fts CROSS JOIN search_chunks c ON c.id = search_fts.rowid";
+      order = "ORDER BY search_fts.rowid DESC";
+    } else {
+      from = "search_chunks c";
+      order = "ORDER BY c.date DESC";
+    }
+    let score = `CASE c.type ${Object.entries(TYPE_ORDER)
+      .map(([t, n]) => `WHEN '${t}' THEN ${n}`)
+      .join(" ")} ELSE 9 END`;
+    if (match) {
+      if (dnrs.length > 0) from += " CROSS JOIN search_fts ON search_fts.rowid = c.id";
+      conditions.push("search_fts MATCH ?");
+      params.push(excluded ? `(${match}) NOT (${excluded})` : match);
+      score = `bm25(search_fts, ${COLUMN_WEIGHTS.join(", ")})`;
+    } else if (excluded) {
+      conditions.push("c.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)");
+      params.push(excluded);
+    }
+    conditions.push(...where.sql);
+    params.push(...where.params);
+    const sql = `INSERT OR IGNORE INTO temp.search_hits (id, document_id, type, body, date, score, tier)
+      SELECT c.id, c.document_id, c.type, c.body, c.date, ${score}, ${tier}
+      FROM ${from} ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} ${order} LIMIT ?`;
+    const inserted = this.db.prepare(sql).run(...params, this.maxRanked + 1).changes;
+    return inserted <= this.maxRanked;
+  }
+
+  private count(): number {
+    return this.db.prepare("SELECT count(DISTINCT document_id) FROM temp.search_hits").pluck().get() as number;
+  }
+
+  /** One page of documents in the asked order, each with its matching chunks best first. */
+  private page(sort: NonNullable<SearchQuery["sort"]>, limit: number, offset: number): DocumentGroup[] {
+    const order = {
+      relevance: "tier, score, date IS NULL, date DESC, document_id",
+      newest: "date IS NULL, date DESC, tier, score, document_id",
+      oldest: "date IS NULL, date ASC, tier, score, document_id",
+    }[sort];
+    const docs = this.db
+      .prepare(
+        `SELECT document_id AS id, min(tier) AS tier, min(score) AS score, max(date) AS date
+         FROM temp.search_hits GROUP BY document_id ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as Omit<DocumentGroup, "chunks">[];
+    if (docs.length === 0) return [];
+    const chunks = this.db
+      .prepare(
+        `SELECT id, document_id, type, body, date, score, tier FROM temp.search_hits
+         WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY tier, score, id`,
+      )
+      .all(JSON.stringify(docs.map((d) => d.id))) as Candidate[];
+    const groups = new Map(docs.map((d) => [d.id, { ...d, chunks: [] as Candidate[] }]));
+    for (const c of chunks) groups.get(c.document_id)?.chunks.push(c);
+    return [...groups.values()];
+  }
+
+  private present(page: DocumentGroup[], highlight: Highlight): SearchHit[] {
+    const ids = page.flatMap((g) => g.chunks.slice(0, MORE + 1).map((c) => c.id));
+    // Only the best chunk of each document gets a snippet; the others show their § and title.
+    if (ids.length === 0) return [];
+    const rows = new Map(
+      (
+        this.db
+          .prepare(
+            "SELECT id, paragraph, page, title, text, diarienummer FROM search_chunks WHERE id IN (SELECT value FROM json_each(?))",
+          )
+          .all(JSON.stringify(ids)) as ChunkRow[]
+      ).map((r) => [r.id, r]),
+    );
+    const isMatch = matcher(highlight);
+    const snippet = (row: ChunkRow) => {
+      const text = inflateRawSync(row.text).toString();
+      return isMatch ? snippetHtml(text, isMatch) : escapeHtml(text.slice(0, 240).replace(/\s+/g, " ").trim());
     };
-    return { type: count("c.type"), body: count("c.body"), year: count("substr(c.date, 1, 4)") };
+    return page.map((group) => {
+      const [best, ...others] = group.chunks as [Candidate, ...Candidate[]];
+      const row = rows.get(best.id) as ChunkRow;
+      const more: MoreHit[] = others.slice(0, MORE).map((c) => {
+        const other = rows.get(c.id) as ChunkRow;
+        return { paragraph: other.paragraph, page: other.page, title: other.title };
+      });
+      return {
+        documentId: group.id,
+        paragraph: row.paragraph,
+        page: row.page,
+        title: row.title,
+        type: best.type,
+        body: best.body,
+        date: group.date,
+        diarienummer: JSON.parse(row.diarienummer) as string[],
+        snippet: snippet(row),
+        matches: group.chunks.length,
+        more,
+      };
+    });
+  }
+
+  /** Counts of documents per type, body, year, party and speaker among everything that matched. */
+  private facets(): Facets {
+    const facets = EMPTY_FACETS();
+    const add = (facet: Record<string, number>, seen: Set<string>, doc: string, value: string | null) => {
+      if (!value || seen.has(`${doc}\u0000${value}`)) return;
+      seen.add(`${doc}\u0000${value}`);
+      facet[value] = (facet[value] ?? 0) + 1;
+    };
+    const docs = this.db
+      .prepare("SELECT document_id, type, body, substr(date, 1, 4) FROM temp.search_hits GROUP BY document_id")
+      .raw()
+      .all() as [string, string, string | null, string | null][];
+    const none = new Set<string>();
+    for (const [doc, type, body, year] of docs) {
+      add(facets.type, none, doc, type);
+      add(facets.body, none, doc, body);
+      add(facets.year, none, doc, year);
+    }
+    const people = this.db
+      .prepare(
+        "SELECT h.document_id, p.name, p.party FROM temp.search_hits h CROSS JOIN search_people p ON p.chunk_id = h.id",
+      )
+      .raw()
+      .all() as [string, string, string | null][];
+    const parties = new Set<string>();
+    const speakers = new Set<string>();
+    for (const [doc, name, party] of people) {
+      add(facets.party, parties, doc, party);
+      add(facets.speaker, speakers, doc, name);
+    }
+    for (const name of FACETS) facets[name] = top(facets[name], 30);
+    return facets;
   }
 
   private removeSync(documentId: string): void {
-    const rows = this.db.prepare("SELECT id, title, text FROM search_chunks WHERE document_id = ?").all(documentId) as {
-      id: number;
-      title: string | null;
-      text: string;
-    }[];
-    const deleteFts = this.db.prepare(
-      "INSERT INTO search_fts (search_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-    );
-    for (const row of rows) deleteFts.run(row.id, row.title ?? "", row.text);
+    const ids = this.db
+      .prepare("SELECT id FROM search_chunks WHERE document_id = ?")
+      .pluck()
+      .all(documentId) as number[];
+    if (ids.length === 0) return;
+    const list = JSON.stringify(ids);
+    this.db.prepare("DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))").run(list);
+    this.db.prepare("DELETE FROM search_cases WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
+    this.db.prepare("DELETE FROM search_people WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
     this.db.prepare("DELETE FROM search_chunks WHERE document_id = ?").run(documentId);
   }
 }
 
-function toHit(row: HitRow): SearchHit {
-  const snippet = row.snippet ?? row.text;
+function mergeFilters(parsed: QueryFilters, query: SearchQuery): QueryFilters {
+  const later = (a: string | null, b: string | undefined) => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
+  const earlier = (a: string | null, b: string | undefined) => (a && b ? (a < b ? a : b) : (a ?? b ?? null));
   return {
-    documentId: row.document_id,
-    paragraph: row.paragraph,
-    title: row.title,
-    type: row.type,
-    body: row.body,
-    date: row.date,
-    diarienummer: JSON.parse(row.diarienummer) as string[],
-    snippet: markedSnippetToHtml(snippet),
+    types: query.type ? [query.type] : parsed.types,
+    bodies: parsed.bodies,
+    speakers: query.speaker ? [...parsed.speakers, fold(query.speaker)] : parsed.speakers,
+    parties: query.party ? [...parsed.parties, query.party.toUpperCase()] : parsed.parties,
+    from: later(parsed.from, query.from),
+    to: earlier(parsed.to, query.to),
   };
 }
 
-/** One chunk per §; records without paragraphs get one per page. */
-function chunksOf(doc: StoredDocument): Chunk[] {
-  const { record } = doc;
-  if (record.paragraphs.length === 0) {
-    return doc.pages.map((text) => ({
-      paragraph: null,
-      title: record.title,
-      text: stripControls(text),
-      diarienummer: record.diarienummer,
-      speakers: [],
-      parties: [],
-    }));
+function hasFilters(f: QueryFilters): boolean {
+  return f.types.length + f.bodies.length + f.speakers.length + f.parties.length > 0 || !!f.from || !!f.to;
+}
+
+const likeEscape = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** SQL conditions on the chunk `c` for the filters. */
+function filterSql(f: QueryFilters, bodyExact: string | undefined): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const anyOf = (values: unknown[], make: () => string) => {
+    if (values.length === 0) return;
+    sql.push(`(${values.map(make).join(" OR ")})`);
+    params.push(...values);
+  };
+  anyOf(f.types, () => "c.type = ?");
+  anyOf(bodyExact ? [bodyExact] : [], () => "c.body = ? COLLATE NOCASE");
+  anyOf(f.bodies.map(likeEscape), () => "c.body_folded LIKE ? ESCAPE '\\'");
+  if (f.from) {
+    sql.push("c.date >= ?");
+    params.push(f.from);
   }
-  const header = doc.pages[0] ?? "";
-  const firstParagraphStart = header.search(/§\s*\d/);
-  // A case named in a § is found through that §; the header keeps only cases no § names.
-  const inParagraphs = new Set(record.paragraphs.flatMap((p) => p.diarienummer));
-  const chunks: Chunk[] = [
-    {
-      paragraph: null,
-      title: record.title,
-      text: stripControls(firstParagraphStart > 0 ? header.slice(0, firstParagraphStart) : header),
-      diarienummer: record.diarienummer.filter((d) => !inParagraphs.has(d)),
-      speakers: [],
-      parties: [],
-    },
-  ];
-  for (const p of record.paragraphs) {
-    const people = [...p.speakers, ...p.reservations, ...p.notes];
-    chunks.push({
-      paragraph: p.number,
-      title: p.title,
-      text: stripControls(p.text),
-      diarienummer: p.diarienummer,
-      speakers: [...new Set(people.map((s) => s.name))],
-      parties: [...new Set(people.flatMap((s) => (s.party ? [s.party] : [])))],
-    });
+  if (f.to) {
+    sql.push("c.date <= ?");
+    params.push(f.to);
   }
-  return chunks;
+  for (const speaker of f.speakers) {
+    sql.push("EXISTS (SELECT 1 FROM search_people p WHERE p.chunk_id = c.id AND p.name_folded LIKE ? ESCAPE '\\')");
+    params.push(likeEscape(speaker));
+  }
+  if (f.parties.length) {
+    sql.push(
+      `EXISTS (SELECT 1 FROM search_people p WHERE p.chunk_id = c.id AND p.party IN (${f.parties.map(() => "?").join(", ")}))`,
+    );
+    params.push(...f.parties);
+  }
+  return { sql, params };
+}
+
+/** Whether a token of the text is one the query matched, in any of the forms it was looked for. */
+function matcher(h: Highlight): ((token: string) => boolean) | null {
+  if (h.exact.size + h.stems.size + h.folded.size + h.parts.size + h.prefixes.length === 0) return null;
+  const seen = new Map<string, boolean>();
+  const test = (token: string) => {
+    if (h.exact.has(token) || h.stems.has(stem(token))) return true;
+    if (h.folded.size && (h.folded.has(fold(token)) || h.folded.has(fold(stem(token))))) return true;
+    if (h.prefixes.some((p) => token.startsWith(p) || fold(token).startsWith(p))) return true;
+    return h.parts.size > 0 && compoundParts(token).some((p) => h.parts.has(stem(p)));
+  };
+  return (token) => {
+    let known = seen.get(token);
+    if (known === undefined) {
+      known = test(token);
+      seen.set(token, known);
+    }
+    return known;
+  };
+}
+
+function top(counts: Record<string, number>, n: number): Record<string, number> {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return Object.fromEntries(entries.slice(0, n));
 }

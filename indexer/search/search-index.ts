@@ -22,6 +22,8 @@ export interface SearchHit {
   documentId: string;
   /** The § the hit is in, or null for a hit in a document without paragraphs. */
   paragraph: number | null;
+  /** The page, for a hit in a record without §. */
+  page: number | null;
   title: string | null;
   type: RecordType;
   body: string | null;
@@ -29,14 +31,33 @@ export interface SearchHit {
   diarienummer: string[];
   /** HTML in which only <mark> is markup; all document text is escaped. */
   snippet: string;
+  /** How many chunks (§, or pages) of this document match; the hit shows the best one. */
+  matches: number;
+  /** The document's other matching §/pages, best first (at most five). */
+  more: MoreHit[];
 }
 
-export type Facets = Record<"type" | "body" | "year", Record<string, number>>;
+/** Another match in the same document, grouped under its best hit. */
+export interface MoreHit {
+  paragraph: number | null;
+  page: number | null;
+  title: string | null;
+}
+
+export const FACETS = ["type", "body", "year", "party", "speaker"] as const;
+/** Counts of matching documents per value. */
+export type Facets = Record<(typeof FACETS)[number], Record<string, number>>;
 
 export interface SearchResult {
+  /** Matching documents: one hit per document, paged by limit and offset; the facets count the same documents. */
   total: number;
   hits: SearchHit[];
   facets: Facets;
+  /**
+   * False when the query matched more than the engine ranks (very common
+   * words): hits, total and facets then cover the most recently indexed matches.
+   */
+  complete: boolean;
 }
 
 /**

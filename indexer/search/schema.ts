@@ -1,0 +1,71 @@
+/**
+ * The search index's own tables in the archive's file, one migration per
+ * step. The index is a projection of the archive: a step that changes what
+ * is indexed drops the old tables and clears `indexed_at`, so start-up
+ * indexes every document again.
+ */
+export const SCHEMA: string[] = [
+  `
+  CREATE TABLE search_chunks (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    paragraph   INTEGER,
+    title       TEXT,
+    text        TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    body        TEXT,
+    date        TEXT,
+    diarienummer TEXT NOT NULL,
+    case_keys   TEXT NOT NULL,
+    speakers    TEXT NOT NULL,
+    parties     TEXT NOT NULL
+  );
+  CREATE INDEX search_chunks_document ON search_chunks(document_id);
+  CREATE INDEX search_chunks_date ON search_chunks(date);
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, text, content='search_chunks', content_rowid='id',
+    tokenize = "unicode61 remove_diacritics 0"
+  );
+  `,
+  // v2: Swedish columns (exact, stems, folded, compound parts) in a contentless
+  // table; the chunk's text kept deflated for snippets; cases and people as rows.
+  `
+  DROP TABLE search_fts;
+  DROP TABLE search_chunks;
+  CREATE TABLE search_chunks (
+    id           INTEGER PRIMARY KEY,
+    document_id  TEXT NOT NULL,
+    paragraph    INTEGER,
+    page         INTEGER,
+    title        TEXT,
+    text         BLOB NOT NULL,
+    type         TEXT NOT NULL,
+    body         TEXT,
+    body_folded  TEXT,
+    date         TEXT,
+    diarienummer TEXT NOT NULL
+  );
+  CREATE INDEX search_chunks_document ON search_chunks(document_id);
+  CREATE INDEX search_chunks_date ON search_chunks(date);
+  CREATE TABLE search_cases (
+    base_key TEXT NOT NULL,
+    chunk_id INTEGER NOT NULL,
+    PRIMARY KEY (base_key, chunk_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX search_cases_chunk ON search_cases(chunk_id);
+  CREATE TABLE search_people (
+    chunk_id    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    party       TEXT
+  );
+  CREATE INDEX search_people_chunk ON search_people(chunk_id);
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, exact, stems, folded, parts,
+    content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 0",
+    prefix = '3'
+  );
+  UPDATE documents SET indexed_at = NULL;
+  `,
+];

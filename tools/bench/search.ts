@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:search`: what searching costs at archive scale. Builds an
+ * archive of generated records (understood, stored and indexed in-process, no
+ * files written) in a temp dir, then measures:
+ *   - time to build the index, its size on disk against the raw text;
+ *   - latency per kind of query in-process (p50/p95/p99), and the same
+ *     queries as bare FTS5 SQL, for the ratio of our overhead;
+ *   - over HTTP with 8 concurrent clients on loopback: latency and searches/s;
+ *   - the process's memory while serving.
+ *
+ * Usage: npm run bench:search -- [--docs 100000] [--seed 5] [--rounds 40] [--keep DIR]
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pino from "pino";
+import type { NewDocument, StoredDocument } from "../../indexer/archive/archive.ts";
+import { openDatabase } from "../../indexer/archive/database.ts";
+import { FileOriginalStore } from "../../indexer/archive/originals.ts";
+import { SqliteArchive } from "../../indexer/archive/sqlite-archive.ts";
+import type { PipelineDeps } from "../../indexer/pipeline.ts";
+import type { IngestQueue } from "../../indexer/queue/queue.ts";
+import { Fts5SearchIndex } from "../../indexer/search/fts5-index.ts";
+import type { SearchQuery } from "../../indexer/search/search-index.ts";
+import { understand } from "../../indexer/understand/index.ts";
+import { createApp } from "../../server/app.ts";
+import { iterateCorpus, renderPages } from "../generate/index.ts";
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: "string", default: "100000" },
+    seed: { type: "string", default: "5" },
+    rounds: { type: "string", default: "40" },
+    keep: { type: "string" },
+  },
+});
+const docs = Number(values.docs);
+const rounds = Number(values.rounds);
+const work = values.keep ?? (await mkdtemp(join(tmpdir(), "bench-search-")));
+mkdirSync(work, { recursive: true });
+const db = openDatabase(join(work, "archive.sqlite"));
+const archive = new SqliteArchive(db);
+const search = new Fts5SearchIndex(db);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ms = (t: number) => Math.round(t * 100) / 100;
+
+// 1. Build: generate → understand → store → index. Only the index step counts as "build the index".
+const samples = { dnr: [] as string[], titles: [] as string[], speakers: [] as string[] };
+let rawBytes = 0;
+let paragraphs = 0;
+let indexMs = 0;
+let storeMs = 0;
+const buildStart = performance.now();
+let n = 0;
+for (const generated of iterateCorpus({ seed: Number(values.seed), count: docs })) {
+  const pages = renderPages(generated);
+  const filename = generated.truth.file;
+  const record = understand({ pages, filename });
+  const sha256 = createHash("sha256").update(filename).update(pages.join("\f")).digest("hex");
+  const doc: NewDocument = {
+    id: sha256.slice(0, 16),
+    sha256,
+    filename,
+    format: "text",
+    size: pages.reduce((s, p) => s + Buffer.byteLength(p), 0),
+    text: { format: "text", pages },
+    record,
+  };
+  rawBytes += doc.size;
+  paragraphs += record.paragraphs.length;
+  let t = performance.now();
+  archive.save(doc);
+  storeMs += performance.now() - t;
+  const stored: StoredDocument = { ...doc, pages, ingestedAt: new Date().toISOString() };
+  t = performance.now();
+  await search.index(stored);
+  indexMs += performance.now() - t;
+  const p = record.paragraphs[n % Math.max(1, record.paragraphs.length)];
+  if (n % 7 === 0 && record.diarienummer[0]) samples.dnr.push(record.diarienummer[0]);
+  if (n % 11 === 0 && p?.title) samples.titles.push(p.title);
+  if (n % 13 === 0 && p?.speakers[0]) samples.speakers.push(p.speakers[0].name);
+  if (++n % 5000 === 0) log(`built ${n}/${docs} (${Math.round((performance.now() - buildStart) / 1000)} s)`);
+}
+const buildSeconds = (performance.now() - buildStart) / 1000;
+db.pragma("wal_checkpoint(TRUNCATE)");
+
+const sizes = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as {
+  name: string;
+  bytes: number;
+}[];
+const indexBytes = sizes.filter((s) => s.name.startsWith("search_")).reduce((a, s) => a + s.bytes, 0);
+const ftsBytes = sizes.filter((s) => s.name.startsWith("search_fts")).reduce((a, s) => a + s.bytes, 0);
+const archiveBytes = sizes.filter((s) => !s.name.startsWith("search_")).reduce((a, s) => a + s.bytes, 0);
+
+// 2. Queries: each kind drawn from the corpus itself.
+const pick = <T>(list: T[], i: number): T => list[(i * 7919) % list.length] as T;
+const words = (title: string) => title.split(/\s+/).filter((w) => /^[\p{L}]{6,}$/u.test(w));
+const kinds: Record<string, (i: number) => Partial<SearchQuery>> = {
+  "diarienummer (as written)": (i) => ({ q: pick(samples.dnr, i) }),
+  "diarienummer (lower case, no code)": (i) => ({
+    q: pick(samples.dnr, i)
+      .replace(/\.\d+$/, "")
+      .toLowerCase(),
+  }),
+  "rare word from a § title": (i) => ({ q: words(pick(samples.titles, i)).at(-1) ?? "klotter" }),
+  "two title words": (i) => ({ q: words(pick(samples.titles, i)).slice(0, 2).join(" ") || "budget uppföljning" }),
+  phrase: (i) => ({ q: `"${pick(samples.titles, i).split(/\s+/).slice(0, 3).join(" ")}"` }),
+  "common word (beslut)": () => ({ q: "beslut" }),
+  "common words (kommunstyrelsen beslutar)": () => ({ q: "kommunstyrelsen beslutar" }),
+  "prefix (bud*)": () => ({ q: "bud*" }),
+  "typo (one edit)": (i) => ({ q: typo(words(pick(samples.titles, i)).at(-1) ?? "klotter") }),
+  "folded (no å ä ö)": (i) => ({ q: fold(words(pick(samples.titles, i)).at(-1) ?? "skadegörelse") }),
+  "word + filters (typ, år)": (i) => ({ q: `${words(pick(samples.titles, i))[0] ?? "budget"} typ:protokoll år:2021` }),
+  "speaker field": (i) => ({ q: `talare:"${pick(samples.speakers, i)}"` }),
+};
+const bare: Record<string, (i: number) => string | null> = {
+  "rare word from a § title": (i) => `"${(words(pick(samples.titles, i)).at(-1) ?? "klotter").toLowerCase()}"`,
+  "two title words": (i) =>
+    words(pick(samples.titles, i))
+      .slice(0, 2)
+      .map((w) => `"${w.toLowerCase()}"`)
+      .join(" ") || null,
+  "common word (beslut)": () => `"beslut"`,
+  "common words (kommunstyrelsen beslutar)": () => `"kommunstyrelsen" "beslutar"`,
+  "prefix (bud*)": () => `"bud" *`,
+};
+
+function typo(word: string): string {
+  const w = word.toLowerCase();
+  const i = Math.floor(w.length / 2);
+  return w.slice(0, i) + w.slice(i + 1);
+}
+function fold(word: string): string {
+  return word.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o");
+}
+function percentiles(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+  return { p50: ms(at(50)), p95: ms(at(95)), p99: ms(at(99)) };
+}
+const query = (q: Partial<SearchQuery>): SearchQuery => ({ q: "", limit: 20, offset: 0, ...q });
+
+// Warm up: the typo vocabulary and the dictionary load on first use; report that once.
+let t0 = performance.now();
+await search.search(query({ q: "klottr" }));
+const firstSearchMs = performance.now() - t0;
+
+const inProcess: Record<string, ReturnType<typeof percentiles> & { bareP50?: number; bareP95?: number }> = {};
+const incomplete: string[] = [];
+for (const [kind, make] of Object.entries(kinds)) {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    const result = await search.search(query(make(i)));
+    times.push(performance.now() - t);
+    if (!result.complete && !incomplete.includes(kind)) incomplete.push(kind);
+  }
+  inProcess[kind] = percentiles(times);
+  const bareQuery = bare[kind];
+  if (bareQuery) {
+    const stmt = db.prepare(
+      "SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20",
+    );
+    const bareTimes: number[] = [];
+    for (let i = 0; i < Math.min(rounds, 10); i++) {
+      const expr = bareQuery(i);
+      if (!expr) continue;
+      const t = performance.now();
+      stmt.all(`{exact} : (${expr})`);
+      bareTimes.push(performance.now() - t);
+    }
+    const b = percentiles(bareTimes);
+    Object.assign(inProcess[kind] as object, { bareP50: b.p50, bareP95: b.p95 });
+  }
+  log(`in-process ${kind}: ${JSON.stringify(inProcess[kind])}`);
+}
+
+// 3. Over HTTP: 8 clients, each a bounded loop over all kinds.
+const app = createApp({
+  archive,
+  search,
+  queue: {} as IngestQueue,
+  originals: new FileOriginalStore(work),
+  pipeline: {} as PipelineDeps,
+  apiToken: null,
+  logger: pino({ level: "silent" }),
+  webDir: null,
+});
+const server = app.listen(0, "127.0.0.1");
+await new Promise((resolve) => server.once("listening", resolve));
+const port = (server.address() as AddressInfo).port;
+const all = Object.values(kinds);
+const httpTimes: number[] = [];
+const perClient = Math.max(20, rounds * 3);
+t0 = performance.now();
+await Promise.all(
+  Array.from({ length: 8 }, async (_, client) => {
+    for (let i = 0; i < perClient; i++) {
+      const make = all[(client + i) % all.length] as (i: number) => Partial<SearchQuery>;
+      const params = new URLSearchParams({ q: make(i + client * 31).q ?? "" });
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/api/search?${params}`);
+      await res.json();
+      httpTimes.push(performance.now() - t);
+    }
+  }),
+);
+const httpSeconds = (performance.now() - t0) / 1000;
+const memory = process.memoryUsage();
+server.close();
+
+const report = {
+  documents: docs,
+  paragraphs,
+  build: {
+    seconds: Math.round(buildSeconds),
+    indexSeconds: Math.round(indexMs / 1000),
+    storeSeconds: Math.round(storeMs / 1000),
+    indexDocsPerSecond: Math.round(docs / (indexMs / 1000)),
+  },
+  size: {
+    rawTextMB: Math.round(rawBytes / 1e6),
+    searchIndexMB: Math.round(indexBytes / 1e6),
+    ftsMB: Math.round(ftsBytes / 1e6),
+    archiveTablesMB: Math.round(archiveBytes / 1e6),
+    indexToRaw: Math.round((indexBytes / rawBytes) * 100) / 100,
+  },
+  firstSearchMs: ms(firstSearchMs),
+  inProcess,
+  incomplete,
+  http: {
+    clients: 8,
+    searches: httpTimes.length,
+    ...percentiles(httpTimes),
+    perSecond: Math.round(httpTimes.length / httpSeconds),
+  },
+  memoryMB: { rss: Math.round(memory.rss / 1e6), heapUsed: Math.round(memory.heapUsed / 1e6) },
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+archive.close();
+if (!values.keep) await rm(work, { recursive: true, force: true });
