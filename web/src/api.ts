@@ -19,6 +19,10 @@ export interface SearchHit {
   date: string | null;
   diarienummer: string[];
   snippet: string;
+  /** How many § (or pages) of the document match; the hit shows the best. */
+  matches: number;
+  /** The document's other matching § or pages, best first. */
+  more: { paragraph: number | null; page: number | null; title: string | null }[];
 }
 
 export interface FacetValue {
@@ -299,6 +303,11 @@ export async function search(params: SearchParams, signal?: AbortSignal): Promis
       date: str(hit.date),
       diarienummer: strings(hit.diarienummer),
       snippet: str(hit.snippet) ?? "",
+      matches: num(hit.matches) ?? 1,
+      more: arr(hit.more).map((m) => {
+        const o = obj(m);
+        return { paragraph: num(o.paragraph), page: num(o.page), title: str(o.title) };
+      }),
     };
   });
   const facets: Record<string, FacetValue[]> = {};

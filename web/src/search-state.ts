@@ -1,5 +1,5 @@
 /**
- * The search view's state lives in the URL (/?q=&type=&body=&offset=) so a
+ * The search view's state lives in the URL (/?q=&type=&body=&party=&speaker=&offset=) so a
  * search can be bookmarked, shared with a colleague and walked with back/forward.
  */
 
@@ -12,6 +12,8 @@ export interface SearchState {
   q: string;
   type: string;
   body: string;
+  party: string;
+  speaker: string;
   /** ISO dates bounding the record's date; a year filter sets both. */
   from: string;
   to: string;
@@ -19,7 +21,17 @@ export interface SearchState {
   offset: number;
 }
 
-export const EMPTY_SEARCH: SearchState = { q: "", type: "", body: "", from: "", to: "", sort: "relevance", offset: 0 };
+export const EMPTY_SEARCH: SearchState = {
+  q: "",
+  type: "",
+  body: "",
+  party: "",
+  speaker: "",
+  from: "",
+  to: "",
+  sort: "relevance",
+  offset: 0,
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,6 +46,8 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     q: (params.get("q") ?? "").trim(),
     type: params.get("type") ?? "",
     body: params.get("body") ?? "",
+    party: params.get("party") ?? "",
+    speaker: params.get("speaker") ?? "",
     from: date("from"),
     to: date("to"),
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "relevance",
@@ -47,6 +61,8 @@ export function searchUrl(state: SearchState): string {
   if (state.q) params.set("q", state.q);
   if (state.type) params.set("type", state.type);
   if (state.body) params.set("body", state.body);
+  if (state.party) params.set("party", state.party);
+  if (state.speaker) params.set("speaker", state.speaker);
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
   if (state.sort !== "relevance") params.set("sort", state.sort);
@@ -84,5 +100,5 @@ export function withYear(state: SearchState, year: string): SearchState {
 }
 
 export function hasFilters(state: SearchState): boolean {
-  return Boolean(state.type || state.body || state.from || state.to);
+  return Boolean(state.type || state.body || state.party || state.speaker || state.from || state.to);
 }

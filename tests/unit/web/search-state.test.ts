@@ -23,6 +23,13 @@ describe("search URL state", () => {
     expect(searchUrl(state)).toBe(url);
   });
 
+  it("keeps party and speaker filters in the URL", () => {
+    const url = "/?q=budget&party=SD&speaker=Erik+Johansson";
+    const state = parseSearchState(new URL(url, "http://x").searchParams);
+    expect(state).toMatchObject({ q: "budget", party: "SD", speaker: "Erik Johansson" });
+    expect(searchUrl(state)).toBe(url);
+  });
+
   it("falls back to the first page for a missing or bad offset and leaves empty values out", () => {
     expect(parseSearchState(new URLSearchParams("q=x&offset=-5")).offset).toBe(0);
     expect(parseSearchState(new URLSearchParams("q=x&offset=abc")).offset).toBe(0);

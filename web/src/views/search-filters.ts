@@ -71,6 +71,26 @@ export function filterPanel(state: SearchState, facets: Record<string, FacetValu
           (y) => searchUrl(withYear(state, y)),
         )
       : null,
+    facets.party || state.party
+      ? facetGroup(
+          "Parti",
+          facets.party ?? [],
+          state.party,
+          (v) => v,
+          "Alla partier",
+          (party) => searchUrl({ ...state, party, offset: 0 }),
+        )
+      : null,
+    facets.speaker || state.speaker
+      ? facetGroup(
+          "Talare",
+          facets.speaker ?? [],
+          state.speaker,
+          (v) => v,
+          "Alla talare",
+          (speaker) => searchUrl({ ...state, speaker, offset: 0 }),
+        )
+      : null,
     customRange
       ? h(
           "p",

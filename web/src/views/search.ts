@@ -6,7 +6,15 @@
 import * as api from "../api.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { documentCountText, documentHref, hitCountText, typeLabel } from "../labels.ts";
-import { hasFilters, PAGE_SIZE, pageInfo, parseSearchState, type SearchState, searchUrl } from "../search-state.ts";
+import {
+  EMPTY_SEARCH,
+  hasFilters,
+  PAGE_SIZE,
+  pageInfo,
+  parseSearchState,
+  type SearchState,
+  searchUrl,
+} from "../search-state.ts";
 import { renderSnippet } from "../snippet.ts";
 import { dateEl, dnrLinks, errorNotice, setTitle, type View, type ViewContext } from "./common.ts";
 import { filterPanel, sortLinks } from "./search-filters.ts";
@@ -117,6 +125,8 @@ export function searchView(ctx: ViewContext): View {
         q: state.q,
         type: state.type,
         body: state.body,
+        party: state.party,
+        speaker: state.speaker,
         from: state.from,
         to: state.to,
         sort: state.sort === "relevance" ? undefined : state.sort,
@@ -163,9 +173,7 @@ export function searchView(ctx: ViewContext): View {
   }
 
   function emptyAdvice(): HTMLElement {
-    const withoutFilters = hasFilters(state)
-      ? searchUrl({ ...state, type: "", body: "", from: "", to: "", offset: 0 })
-      : null;
+    const withoutFilters = hasFilters(state) ? searchUrl({ ...EMPTY_SEARCH, q: state.q, sort: state.sort }) : null;
     return h(
       "div",
       { class: "notice" },
@@ -189,6 +197,28 @@ export function searchView(ctx: ViewContext): View {
       h("h3", { class: "hit__title" }, h("a", { href: documentHref(hit.documentId, hit.paragraph) }, heading)),
       meta(hit.type, hit.body, hit.date, hit.diarienummer),
       hit.snippet ? h("p", { class: "hit__snippet" }, renderSnippet(hit.snippet)) : null,
+      hit.more.length > 0
+        ? h(
+            "div",
+            { class: "hit__more" },
+            h("p", { class: "hit__more-label" }, `Fler träffar i samma handling (${hit.matches - 1}):`),
+            h(
+              "ul",
+              null,
+              hit.more.map((m) =>
+                h(
+                  "li",
+                  null,
+                  h(
+                    "a",
+                    { href: documentHref(hit.documentId, m.paragraph) },
+                    m.paragraph !== null ? `§ ${m.paragraph} ${m.title ?? ""}` : (m.title ?? `Sida ${m.page ?? ""}`),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
     );
   }
 
