@@ -4,6 +4,7 @@
  */
 import type { RecordType } from "../model.ts";
 import { findDates, parseDate } from "./dates.ts";
+import { findCaseNumbers } from "./diarienummer.ts";
 
 const MEETING_LABEL =
   /^(?:sammanträdesdatum|sammanträdesdag|mötesdatum|sammanträde|datum för sammanträdet|tid för sammanträdet|dag och tid|datum och tid|tid och plats|tid|när)\b[:\s]*/i;
@@ -116,35 +117,122 @@ export function detectRange(lines: string[]): { from: number; to: number } | nul
   return null;
 }
 
-const TITLE_SKIP =
-  /^(?:tjänste(?:utlåtande|skrivelse|yttrande)|datum|dnr|diarienummer|diarienr|handläggare|referens|ert datum|vår referens|sida|till|kopia|rev|version|sekretess|förvaltning|.*förvaltning(?:en)?$|.*kommun$|.*\b(?:nämnden|styrelsen|fullmäktige|beredningen|utskottet)$|\d)/i;
-const TITLE_END = /^(?:förslag till beslut|sammanfattning|beslutsförslag|ärendet|bakgrund|beskrivning av ärendet)\b/i;
+/** A label of a staff report's header block, alone or with its value on the same line. */
+const LABEL =
+  /^(?:tjänste(?:utlåtande|skrivelse|yttrande)|datum|dnr|diarienummer|diarienr|handläggare|referens|ert datum|er beteckning|vår beteckning|vår referens|ärendet ska behandlas av|beslutsinstans|sida|till|kopia|rev|version|sekretess|förvaltning)(?![\p{L}\d])/iu;
+/** The names a header block gives: a body, a förvaltning, the municipality or region (no "för", "om" in them). */
+const NAME_OF_BODY =
+  /^(?!.*\s(?:för|av|om|vid|med|på|inom|till|mot|från|efter)\s)[\p{Lu}][\p{L}\s-]*(?:nämnd(?:en)?|styrelsen?|fullmäktige|beredningen|utskott(?:et)?|förvaltning(?:en)?|kontor(?:et)?|kommun)$|^region \p{Lu}/iu;
+/** "Ulla Karlsson, samhällsbyggnadschef": the handläggare. */
+const NAME_AND_TITLE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}+){1,3}, (?:\p{Ll}|\p{Lu}{2,}-)[\p{L} -]*$/u;
+/** The first heading of a staff report's text: the matter's title stands right above it. */
+const TITLE_END =
+  /^(?:förslag till beslut|sammanfattning|beslutsförslag|ärendet|ärendebeskrivning|bakgrund|beskrivning av ärendet)(?:\s*:.*)?$/i;
 
-/** The matter a tjänsteutlåtande is about: the first line after its metadata that is not itself a label. */
+/** A line of a header block: a label, a date, a case number, a name, a body, the municipality. */
+function isMetadata(line: string): boolean {
+  if (LABEL.test(line) || NAME_OF_BODY.test(line) || NAME_AND_TITLE.test(line)) return true;
+  const rest = findCaseNumbers(line)
+    .reduce((s, c) => s.replace(c.written, " "), line)
+    .replace(/(?:19|20)\d\d-\d\d-\d\d|\d{1,2} \p{L}+ (?:19|20)\d\d/gu, " ");
+  // No words left, or a numbered row ("1. Förslaget antas."), a phone number.
+  return !/\p{L}{3}/u.test(rest) || /^\d+[.)]\s|^[\d\s-]+$/.test(line);
+}
+
+/** "RESERVATION" as a heading reads "Reservation"; a heading in mixed case stays as written. */
+function asHeading(line: string): string {
+  const text = line.replace(/\s+/g, " ").replace(/[:.]$/, "").trim();
+  if (/\p{Ll}/u.test(text) || !/\p{Lu}{2}/u.test(text)) return text;
+  return text.charAt(0) + text.slice(1).toLowerCase();
+}
+
+/**
+ * The matter a tjänsteutlåtande is about: an "Ärende:" line, else the heading right above its first
+ * section ("Förslag till beslut"), else the first line after its header block that is no label or value.
+ */
 export function matterTitle(lines: string[]): string | null {
-  for (const line of lines.slice(0, 30)) {
+  const head = lines.slice(0, 60).map((l) => l.trim());
+  for (const line of head) {
     if (TITLE_END.test(line)) break;
     const labelled = /^(?:ärende|angående|ämne|rubrik)[:\s]+(.+)$/i.exec(line);
-    if (labelled) return labelled[1]?.trim() ?? null;
-    if (TITLE_SKIP.test(line) || parseDate(line) === line.trim() || line.length < 4) continue;
-    if (/^\p{Lu}/u.test(line) && !/:$/.test(line)) return line;
+    if (labelled?.[1]) return asHeading(labelled[1]);
+  }
+  const end = head.findIndex((l) => TITLE_END.test(l));
+  let i = end - 1;
+  while (i >= 0 && !head[i]) i--;
+  const above = head[i] ?? "";
+  if (end > 0 && above && !isMetadata(above)) {
+    // A heading the layout wrapped: its second line goes on in lower case.
+    const before = head[i - 1] ?? "";
+    const wrapped = /^\p{Ll}/u.test(above) && before && !isMetadata(before);
+    return asHeading(wrapped ? `${before} ${above}` : above);
+  }
+  const kind = head.findIndex((l) => /tjänste(?:utlåtande|skrivelse|yttrande)/i.test(l));
+  for (const line of head.slice(kind + 1, end >= 0 ? end : undefined)) {
+    if (!line || isMetadata(line) || line.length < 4) continue;
+    if (/^\p{Lu}/u.test(line) && !/:$/.test(line)) return asHeading(line);
   }
   return null;
 }
 
-/** A title for lists and search hits: kind, body and date for meetings; the matter for a staff report. */
-export function buildTitle(type: RecordType, body: string | null, date: string | null, lines: string[]): string | null {
+const ATTACHMENT_LABEL = /^bilaga\s+\d{1,3}(?:[.:]\d{1,3})*(?:\s?[a-z](?!\p{L}))?/iu;
+
+/**
+ * A bilaga's own heading, after its "Bilaga 8.1" label ("Protokollsanteckning", "Uppföljning 2019"):
+ * never the "till ... protokoll" line that names what it belongs to, nor a running page header.
+ * The label itself when the bilaga has no heading.
+ */
+export function attachmentTitle(lines: string[]): string | null {
+  const head = lines.slice(0, 20).map((l) => l.trim());
+  const start = head.findIndex((l) => ATTACHMENT_LABEL.test(l));
+  if (start < 0) return null;
+  const label = ATTACHMENT_LABEL.exec(head[start] ?? "")?.[0].replace(/\s+/g, " ") ?? null;
+  for (const raw of head.slice(start, start + 12)) {
+    const found = ATTACHMENT_LABEL.exec(raw);
+    const line = (found ? raw.slice(found[0].length).replace(/^\s*[:.,–—-]\s*/, "") : raw).trim();
+    if (!line || /^till\b/i.test(line) || NAME_OF_BODY.test(line)) continue;
+    if (/^(?:ärende|angående|dnr|diarienummer|datum)\b/i.test(line)) break;
+    if (isMetadata(line)) continue;
+    // Prose right under the label: the bilaga has no heading of its own.
+    if (!/^\p{Lu}/u.test(line) || line.length > 120 || /[.!?]$/.test(line)) break;
+    return asHeading(line);
+  }
+  return label;
+}
+
+/** The first line that is not a running header ("Ängsvik kommun"): what a record of no known kind calls itself. */
+function firstHeading(lines: string[]): string | null {
+  const filled = lines.map((l) => l.trim()).filter(Boolean);
+  return filled.find((l) => !NAME_OF_BODY.test(l)) ?? filled[0] ?? null;
+}
+
+/**
+ * A title for lists and search hits, as an official would write it: kind, body and date for meetings
+ * (and the § of an utdrag: "Protokollsutdrag Kommunstyrelsen 2013-01-03, § 3, 5"); the matter for a
+ * staff report; its own heading for a bilaga.
+ */
+export function buildTitle(
+  type: RecordType,
+  body: string | null,
+  date: string | null,
+  lines: string[],
+  paragraphs: number[] = [],
+): string | null {
   const parts = (kind: string) => [kind, body, date].filter((p): p is string => Boolean(p)).join(" ");
   switch (type) {
     case "protokoll":
       return parts("Protokoll");
     case "protokollsutdrag":
-      return parts("Protokollsutdrag");
+      return paragraphs.length > 0
+        ? `${parts("Protokollsutdrag")}, § ${paragraphs.join(", ")}`
+        : parts("Protokollsutdrag");
     case "kallelse":
       return parts("Kallelse");
     case "tjansteutlatande":
       return matterTitle(lines) ?? parts("Tjänsteutlåtande");
+    case "bilaga":
+      return attachmentTitle(lines) ?? firstHeading(lines);
     default:
-      return lines.find((l) => l.trim().length > 0)?.trim() ?? null;
+      return firstHeading(lines);
   }
 }

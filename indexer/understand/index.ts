@@ -99,7 +99,13 @@ export function understand(input: { pages: string[]; filename: string }): Record
 
   return {
     type,
-    title: buildTitle(type, body, meetingDate ?? documentDate, nonBlank),
+    title: buildTitle(
+      type,
+      body,
+      meetingDate ?? documentDate,
+      texts,
+      paragraphs.map((p) => p.number),
+    ),
     body,
     meetingDate,
     documentDate,

@@ -12,10 +12,39 @@ export interface Line {
 
 /** Lines that are page furniture wherever they stand. */
 const NOISE =
-  /^(?:justerandes? sign(?:atur|\.)?|justerandes? sign(?:atur)? ?utdragsbestyrkande(?: ?(?:sida )?\d{1,3}(?: ?(?:av|\/) ?\d{1,3})?)?|utdragsbestyrkande|ordförandes sign(?:atur)?|sekreterarens sign(?:atur)?|sida:? \d+(?: ?(?:av|\/|\() ?\d+\)?)?|\d{1,3} ?\(\d{1,3}\)|\d{1,3} ?av ?\d{1,3}|forts(?:\.|ättning)? ?§ ?\d+\.?|signerat? .*bankid.*)$/i;
-/** A line that ends one page in a flattened text: the footer every page of a protokoll carries. */
-const PAGE_END =
-  /^\s*(?:justerandes? sign(?:atur)?\s+)?utdragsbestyrkande(?:\s+(?:sida\s+)?\d{1,3}(?:\s*(?:av|\/)\s*\d{1,3})?)?\s*$/i;
+  /^(?:sida:? \d+(?: ?(?:av|\/|\() ?\d+\)?)?|\d{1,3} ?\(\d{1,3}\)|\d{1,3} ?av ?\d{1,3}|forts(?:\.|ättning)? ?§ ?\d+\.?|§ ?\d+ ?\(?forts(?:\.|ättning)?\)?|signerat? .*bankid.*)$/i;
+/** The fields of a protokoll's footer: signature boxes, the extract's certification, "Sida". */
+const SIGN_FIELD = String.raw`(?:(?:justerandes?|justerares|ordförandes?|sekreterarens?)\s*sign(?:atur|\.)?|utdragsbestyrkande|sida:?)`;
+/** A page number as footers write it: "6", "6 av 8", "6/8", "6 (8)". */
+const PAGE_NUMBER = String.raw`\d{1,3}(?:\s*(?:av|\/)\s*\d{1,3}|\s*\(\s*\d{1,3}\s*\))?`;
+/**
+ * A footer line made of signature fields and a page number only, however the text layer spaced or
+ * glued them: "Justerandes sign Utdragsbestyrkande 3 (20)", "Justerandes sign1", "Justerandes signSida 1 av 1".
+ */
+const FOOTER = new RegExp(
+  String.raw`^(?:${SIGN_FIELD}\s*)+(?:${PAGE_NUMBER})?$|^${PAGE_NUMBER}\s*(?:${SIGN_FIELD}\s*)+$`,
+  "i",
+);
+/**
+ * A line that ends one page in a flattened text: the footer every page of a protokoll carries, with
+ * a signature field and the certification or a page number ("Justerandes sign Sida 6 av 8"), or a
+ * page number right under a signature field. A "Sida 6 av 8" alone may stand in the page's header.
+ */
+function isPageEnd(line: string, previous: string): boolean {
+  const text = line.trim();
+  if (!FOOTER.test(text)) return false;
+  if (/sign|utdragsbestyrkande/i.test(text)) return /utdragsbestyrkande|\d/i.test(text);
+  return /\d/.test(text) && /sign(?:atur|\.)?$/i.test(previous.trim());
+}
+/**
+ * A running header's first line: the municipality or region in capitals, perhaps followed by the
+ * kind of record, body and date ("HÄSTHOLMEN KOMMUN SAMMANTRÄDESPROTOKOLL Vård- och omsorgsnämnden
+ * 2009-01-12"), or the kind alone in capitals.
+ */
+const RUNNING_HEADER =
+  /^(?:REGION \p{Lu}[\p{Lu} -]*|\p{Lu}[\p{Lu} -]*? (?:KOMMUN|STAD|LANDSTING))(?: .*)?$|^(?:(?:UTDRAG UR )?(?:SAMMANTRÄDES)?PROTOKOLL?|PROTOKOLLSUTDRAG|UTDRAG UR SAMMANTRÄDE\p{Lu}*|KALLELSE|FÖREDRAGNINGSLISTA)(?: .*)?$/u;
+/** What may follow a running header's first line: the rest of the kind, the body, the date. */
+const HEADER_TAIL = /^(?!§|.*[.!?:;]$)\S+(?: \S+){0,4}$/;
 const BARE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/;
 const EDGE = 6;
 /** Section headings recur on many pages but are content, never furniture. */
@@ -49,11 +78,14 @@ function splitPages(pages: string[]): string[] {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   let start = 0;
+  let previous = "";
   for (let i = 0; i < lines.length; i++) {
-    if (PAGE_END.test(lines[i] ?? "")) {
+    const line = lines[i] ?? "";
+    if (isPageEnd(line, previous)) {
       out.push(lines.slice(start, i + 1).join("\n"));
       start = i + 1;
     }
+    if (line.trim()) previous = line;
   }
   if (out.length < 2) return [text];
   out.push(lines.slice(start).join("\n"));
@@ -61,7 +93,7 @@ function splitPages(pages: string[]): string[] {
 }
 
 /** Page numbers vary from page to page; case numbers and years do not make two lines the same. */
-const keyOf = (s: string) => s.toLowerCase().replace(/\b\d{1,3}\b/g, "#");
+const keyOf = (s: string) => s.toLowerCase().replace(/(?<!\d)\d{1,3}(?!\d)/g, "#");
 
 /** Join a word broken at a line end ("sti-" + "mulans"), keeping "Barn-" + "och" as written. */
 function joinHyphens(lines: Line[]): Line[] {
@@ -95,7 +127,7 @@ function joinHyphens(lines: Line[]): Line[] {
  */
 export function normalize(pages: string[]): Line[] {
   const split = splitPages(pages).map((p) => p.split(/\r?\n/).map(cleanLine));
-  const noise = (text: string) => text.length < 70 && (NOISE.test(text) || isPageOf(text));
+  const noise = (text: string) => text.length < 90 && (NOISE.test(text) || FOOTER.test(text) || isPageOf(text));
   const edges = split.map((lines) => edgeIndexes(lines, noise));
   const counts = new Map<string, number>();
   for (const [p, lines] of split.entries()) {
@@ -112,7 +144,7 @@ export function normalize(pages: string[]): Line[] {
       (counts.get(keyOf(text)) ?? 0) >= minRepeats);
   const out: Line[] = [];
   split.forEach((lines, p) => {
-    const drop = split.length > 1 ? runningLines(lines, edges[p] ?? [], furniture) : new Set<number>();
+    const drop = runningLines(lines, edges[p] ?? [], split.length > 1 ? furniture : () => false, p === 0);
     lines.forEach((text, i) => {
       if (!text) out.push({ text, page: p + 1 });
       else if (!noise(text) && !drop.has(i))
@@ -137,18 +169,31 @@ function edgeIndexes(lines: string[], noise: (t: string) => boolean): number[] {
 /**
  * The running header and footer of one page: the lines repeated across pages, read inward from
  * each edge and stopping at the first line of content, so a line that merely recurs in the
- * text ("Beslut", a decision repeated on two pages) is never taken for furniture.
+ * text ("Beslut", a decision repeated on two pages) is never taken for furniture. A header in
+ * its usual shape goes even on a page of its own (a text layer may put it at the page's foot,
+ * with its body and date below it), but never from the top of the first page, where it says what
+ * the record is.
  */
-function runningLines(lines: string[], edge: number[], furniture: (t: string) => boolean): Set<number> {
+function runningLines(lines: string[], edge: number[], furniture: (t: string) => boolean, first: boolean): Set<number> {
   const drop = new Set<number>();
-  const walk = (order: number[]) => {
-    for (const i of order.slice(0, EDGE)) {
-      if (!furniture(lines[i] ?? "")) return;
-      drop.add(i);
-    }
-  };
-  walk(edge.slice(0, EDGE));
-  walk(edge.slice(-EDGE).reverse());
+  let content = -1;
+  for (const i of edge.slice(0, EDGE)) {
+    const text = lines[i] ?? "";
+    content = i;
+    if (!furniture(text) && (first || !RUNNING_HEADER.test(text))) break;
+    drop.add(i);
+  }
+  // From the foot up, never past the page's first line of content (a short page is all edge).
+  let tail: number[] = [];
+  for (const i of edge.slice(-EDGE).reverse()) {
+    if (i <= content && !drop.has(i)) break;
+    const text = lines[i] ?? "";
+    if (RUNNING_HEADER.test(text) || (tail.length === 0 && furniture(text))) {
+      for (const t of [...tail, i]) drop.add(t);
+      tail = [];
+    } else if (tail.length < 5 && (HEADER_TAIL.test(text) || furniture(text))) tail.push(i);
+    else break;
+  }
   return drop;
 }
 
@@ -158,7 +203,7 @@ export function headerLines(pages: string[], max = 40): string[] {
   const out: string[] = [];
   for (const raw of first.split(/\r?\n/)) {
     const line = cleanLine(raw);
-    if (line && !NOISE.test(line)) out.push(line);
+    if (line && !NOISE.test(line) && !FOOTER.test(line)) out.push(line);
     if (out.length >= max) break;
   }
   return out;

@@ -17,6 +17,7 @@ export interface Score {
 
 export const EVAL_FIELDS = [
   "type",
+  "title",
   "body",
   "meetingDate",
   "documentDate",
@@ -37,7 +38,7 @@ export type EvalField = (typeof EVAL_FIELDS)[number];
 /** What the indexer said of a record and what the truth says, in the fields both have. */
 export type Comparable = Pick<
   RecordData,
-  "type" | "body" | "meetingDate" | "documentDate" | "diarienummer" | "attendees" | "belongsTo"
+  "type" | "title" | "body" | "meetingDate" | "documentDate" | "diarienummer" | "attendees" | "belongsTo"
 > & {
   paragraphs: {
     number: number;
@@ -62,6 +63,7 @@ function items(r: Comparable, field: EvalField): string[] {
   switch (field) {
     case "type":
       return [r.type];
+    case "title":
     case "body":
     case "meetingDate":
     case "documentDate":

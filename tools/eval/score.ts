@@ -4,6 +4,7 @@ import type { Truth } from "../generate/index.ts";
 /** The fields we score, each compared as a whole per document (exact agreement). */
 export const FIELDS = [
   "type",
+  "title",
   "body",
   "meetingDate",
   "documentDate",
@@ -32,6 +33,7 @@ export function scoreRecord(record: RecordData, truth: Truth): Record<Field, boo
     same(record.paragraphs.map(pick), truth.paragraphs.map(pick));
   return {
     type: record.type === truth.type,
+    title: record.title === truth.title,
     body: record.body === truth.body,
     meetingDate: record.meetingDate === truth.meetingDate,
     documentDate: record.documentDate === truth.documentDate,

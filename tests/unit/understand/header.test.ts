@@ -61,6 +61,84 @@ describe("titles", () => {
     ];
     expect(matterTitle(lines)).toBe("Uppföljning av trygghetsprogrammet");
   });
+
+  it("takes the heading above 'Förslag till beslut', never a label, its value, the förvaltning or the dnr", () => {
+    const lines = [
+      "Ängsvik kommun",
+      "Kommunledningskontoret",
+      "2012-12-15",
+      "KS-2012/115.112",
+      "",
+      "Tjänsteutlåtande",
+      "Datum",
+      "15 december 2012",
+      "Vår beteckning",
+      "KS-2012/115.112",
+      "Handläggare",
+      "Noor Lindqvist, HR-chef",
+      "Ärendet ska behandlas av",
+      "Kommunstyrelsen",
+      "",
+      "Ägardirektiv för Ängsvik Bostäder AB",
+      "Förslag till beslut",
+      "1. Ägardirektivet antas.",
+    ];
+    expect(matterTitle(lines)).toBe("Ägardirektiv för Ängsvik Bostäder AB");
+    expect(matterTitle(lines.filter(Boolean))).toBe("Ägardirektiv för Ängsvik Bostäder AB");
+  });
+
+  it("keeps a matter whose title names a nämnd, and joins a heading the layout wrapped", () => {
+    expect(
+      matterTitle([
+        "Dnr BUN 2013/71",
+        "",
+        "Verksamhetsberättelse 2012 för barn- och utbildningsnämnden",
+        "Sammanfattning",
+      ]),
+    ).toBe("Verksamhetsberättelse 2012 för barn- och utbildningsnämnden");
+    expect(
+      matterTitle(["Dnr KS 2020/4", "", "Uppföljning av program för trygghet och", "säkerhet 2019", "Ärendet"]),
+    ).toBe("Uppföljning av program för trygghet och säkerhet 2019");
+  });
+
+  it.each([
+    [
+      [
+        "Ängsvik kommun",
+        "Bilaga 1",
+        "",
+        "Bilaga 1",
+        "till tjänsteutlåtande daterat 2018-01-04, MHN/2017:00029",
+        "",
+        "Jämförelse med andra kommuner",
+        "Ärendet har behandlats i samverkan.",
+      ],
+      "Jämförelse med andra kommuner",
+    ],
+    [
+      [
+        "Region Mellanland",
+        "Bilaga 7.1",
+        "Protokollsanteckning",
+        "till hälso- och sjukvårdsnämndens protokoll 3 februari 2009, § 7",
+      ],
+      "Protokollsanteckning",
+    ],
+    [["Bilaga 4.1", "", "RESERVATION", "", "Kommunstyrelsen, sammanträde 2022-05-10, § 4"], "Reservation"],
+    [["Bilaga 2: Uppföljning av programmet 2019", "Text."], "Uppföljning av programmet 2019"],
+    [["Bilaga 3", "till kommunstyrelsens protokoll 2022-05-10, § 4", "Vi anser att beslutet är fel."], "Bilaga 3"],
+  ])("a bilaga's own heading: %j → %s", (lines, title) => {
+    expect(buildTitle("bilaga", null, null, lines)).toBe(title);
+  });
+
+  it("names the § of a protokollsutdrag", () => {
+    expect(buildTitle("protokollsutdrag", "Kommunstyrelsen", "2013-01-03", [], [3])).toBe(
+      "Protokollsutdrag Kommunstyrelsen 2013-01-03, § 3",
+    );
+    expect(buildTitle("protokollsutdrag", "Kommunstyrelsen", "2013-01-03", [], [3, 5])).toBe(
+      "Protokollsutdrag Kommunstyrelsen 2013-01-03, § 3, 5",
+    );
+  });
 });
 
 describe("dates a text layer garbled", () => {

@@ -23,6 +23,56 @@ describe("normalize", () => {
     expect(lines.some((l) => l.text === "EKBY KOMMUN")).toBe(false);
   });
 
+  it.each([
+    "Justerandes sign Sida 1 av 1",
+    "Justerandes sign1",
+    "Justerandes sign 1 (1)",
+    "Justerandes signSida 1 av 1",
+    "Ordförandes sign Justerandes sign UtdragsbestyrkandeSida 1 av 1",
+    "Justerandes signatur Utdragsbestyrkande1",
+    "§ 4 (forts.)",
+  ])("drops the footer %j even on a page of its own", (footer) => {
+    expect(texts([`§ 4\n\nÖvrigt\n\nInget att rapportera.\n\n${footer}`])).toEqual([
+      "§ 4",
+      "Övrigt",
+      "Inget att rapportera.",
+    ]);
+  });
+
+  it("cuts a flattened text at a footer that gives only 'Justerandes sign' and the page", () => {
+    const text = ["Antalet anmälningar om skadegörelse har", "minskat jämfört med", "föregående år."];
+    const page = (n: number) =>
+      `HÄSTHOLMEN KOMMUN SAMMANTRÄDESPROTOKOLL Vård- och omsorgsnämnden 2009-01-12\n\n${text[n - 1]}\n\nJusterandes sign    Sida ${n} av 3`;
+    const lines = normalize([[1, 2, 3].map(page).join("\n\n\n")]);
+    expect(lines.filter((l) => l.text).map((l) => `${l.page}: ${l.text}`)).toEqual([
+      "1: Antalet anmälningar om skadegörelse har",
+      "2: minskat jämfört med",
+      "3: föregående år.",
+    ]);
+  });
+
+  it("drops a running header that the text layer put at the foot of a page, body and date below it", () => {
+    const page = [
+      "Rätt utdraget intygar",
+      "Märta Yilmaz, sekreterare",
+      "TILLSBY KOMMUN PROTOKOLLSUTDRAG Kommunstyrelsens",
+      "arbetsutskott",
+      "12 januari 2006",
+      "Justerandes sign Sida 1 av 1",
+    ];
+    expect(
+      texts([["Protokollsutdrag", "§ 4", "Övrigt", "Beslutet expedieras till:", "Akten", ...page].join("\n")]),
+    ).toEqual([
+      "Protokollsutdrag",
+      "§ 4",
+      "Övrigt",
+      "Beslutet expedieras till:",
+      "Akten",
+      "Rätt utdraget intygar",
+      "Märta Yilmaz, sekreterare",
+    ]);
+  });
+
   it("drops bare page numbers and 'Sida 3 av 12' but keeps content numbers", () => {
     const area = ["norr", "söder", "väster"];
     const page = (n: number) =>
