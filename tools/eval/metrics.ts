@@ -1,5 +1,4 @@
-import type { Person, RecordData } from "../../indexer/model.ts";
-import type { Truth } from "../generate/index.ts";
+import type { Paragraph, Person, RecordData } from "../../indexer/model.ts";
 
 /** True positives, predicted items and expected items of one field, summed over documents. */
 export interface Counts {
@@ -40,15 +39,10 @@ export type Comparable = Pick<
   RecordData,
   "type" | "title" | "body" | "meetingDate" | "documentDate" | "diarienummer" | "attendees" | "belongsTo"
 > & {
-  paragraphs: {
-    number: number;
-    title: string | null;
-    diarienummer: string[];
-    speakers: Person[];
-    reservations: Person[];
-    notes: Person[];
-    attachments: { label: string; title: string | null }[];
-  }[];
+  paragraphs: Pick<
+    Paragraph,
+    "number" | "title" | "diarienummer" | "speakers" | "reservations" | "notes" | "attachments"
+  >[];
 };
 
 const person = (p: Person) => `${p.name}|${p.party ?? ""}`;
@@ -57,7 +51,7 @@ const person = (p: Person) => `${p.name}|${p.party ?? ""}`;
  * Every field as a set of items, so precision and recall are counted per item:
  * a scalar is one item (or none when null), a list one item per entry.
  */
-function items(r: Comparable, field: EvalField): string[] {
+export function items(r: Comparable, field: EvalField): string[] {
   const perParagraph = (f: (p: Comparable["paragraphs"][number]) => string[]) =>
     r.paragraphs.flatMap((p) => f(p).map((x) => `${p.number}#${x}`));
   switch (field) {
@@ -101,10 +95,10 @@ export function emptyCounts(): Record<EvalField, Counts> {
 }
 
 /** Adds one document's items to the running counts (multiset intersection). */
-export function addDocument(counts: Record<EvalField, Counts>, predicted: Comparable, truth: Truth | Comparable): void {
+export function addDocument(counts: Record<EvalField, Counts>, predicted: Comparable, truth: Comparable): void {
   for (const field of EVAL_FIELDS) {
     const got = items(predicted, field);
-    const want = items(truth as Comparable, field);
+    const want = items(truth, field);
     const remaining = new Map<string, number>();
     for (const w of want) remaining.set(w, (remaining.get(w) ?? 0) + 1);
     let tp = 0;

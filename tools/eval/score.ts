@@ -1,53 +1,21 @@
 import type { RecordData } from "../../indexer/model.ts";
 import type { Truth } from "../generate/index.ts";
+import { EVAL_FIELDS, type EvalField, items } from "./metrics.ts";
 
-/** The fields we score, each compared as a whole per document (exact agreement). */
-export const FIELDS = [
-  "type",
-  "title",
-  "body",
-  "meetingDate",
-  "documentDate",
-  "diarienummer",
-  "paragraphs",
-  "titles",
-  "paragraphDiarienummer",
-  "speakers",
-  "reservations",
-  "notes",
-  "attachments",
-  "attendees",
-  "belongsTo",
-] as const;
-export type Field = (typeof FIELDS)[number];
-
-const sorted = (values: string[]) => [...values].sort();
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export const FIELDS = EVAL_FIELDS;
+export type Field = EvalField;
 
 /**
- * Whether each field of one understood record agrees with its ground truth.
- * Strict on purpose: a paragraph list with one wrong speaker is a miss.
+ * Whether each field of one understood record agrees with its ground truth
+ * as a whole: strict on purpose, a paragraph list with one wrong speaker is a
+ * miss. The evaluation's precision and recall count the same items one by one.
  */
 export function scoreRecord(record: RecordData, truth: Truth): Record<Field, boolean> {
-  const per = <T>(pick: (p: RecordData["paragraphs"][number] | Truth["paragraphs"][number]) => T) =>
-    same(record.paragraphs.map(pick), truth.paragraphs.map(pick));
-  return {
-    type: record.type === truth.type,
-    title: record.title === truth.title,
-    body: record.body === truth.body,
-    meetingDate: record.meetingDate === truth.meetingDate,
-    documentDate: record.documentDate === truth.documentDate,
-    diarienummer: same(sorted(record.diarienummer), sorted(truth.diarienummer)),
-    paragraphs: per((p) => p.number),
-    titles: per((p) => p.title),
-    paragraphDiarienummer: per((p) => sorted(p.diarienummer)),
-    speakers: per((p) => p.speakers),
-    reservations: per((p) => p.reservations),
-    notes: per((p) => p.notes),
-    attachments: per((p) => p.attachments),
-    attendees: same(record.attendees, truth.attendees),
-    belongsTo: same(record.belongsTo, truth.belongsTo),
-  };
+  const sorted = (values: string[]) => JSON.stringify([...values].sort());
+  return Object.fromEntries(FIELDS.map((f) => [f, sorted(items(record, f)) === sorted(items(truth, f))])) as Record<
+    Field,
+    boolean
+  >;
 }
 
 /** Share of documents whose field agrees, per field. */
