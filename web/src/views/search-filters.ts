@@ -51,16 +51,7 @@ export function filterPanel(state: SearchState, facets: Record<string, FacetValu
     facetGroup("Typ", typeValues, state.type, typeLabel, "Alla typer", (type) =>
       searchUrl({ ...state, type, offset: 0 }),
     ),
-    facets.body || state.body
-      ? facetGroup(
-          "Organ",
-          facets.body ?? [],
-          state.body,
-          (v) => v,
-          "Alla organ",
-          (body) => searchUrl({ ...state, body, offset: 0 }),
-        )
-      : null,
+    textFacet(state, facets, "body", "Organ", "Alla organ"),
     years.length > 0 || year
       ? facetGroup(
           "År",
@@ -71,26 +62,8 @@ export function filterPanel(state: SearchState, facets: Record<string, FacetValu
           (y) => searchUrl(withYear(state, y)),
         )
       : null,
-    facets.party || state.party
-      ? facetGroup(
-          "Parti",
-          facets.party ?? [],
-          state.party,
-          (v) => v,
-          "Alla partier",
-          (party) => searchUrl({ ...state, party, offset: 0 }),
-        )
-      : null,
-    facets.speaker || state.speaker
-      ? facetGroup(
-          "Talare",
-          facets.speaker ?? [],
-          state.speaker,
-          (v) => v,
-          "Alla talare",
-          (speaker) => searchUrl({ ...state, speaker, offset: 0 }),
-        )
-      : null,
+    textFacet(state, facets, "party", "Parti", "Alla partier"),
+    textFacet(state, facets, "speaker", "Talare", "Alla talare"),
     customRange
       ? h(
           "p",
@@ -99,6 +72,25 @@ export function filterPanel(state: SearchState, facets: Record<string, FacetValu
           h("a", { href: searchUrl(withYear(state, "")) }, "Ta bort datumfilter"),
         )
       : null,
+  );
+}
+
+/** A facet whose values are shown as written and filter by the same name in the URL. */
+function textFacet(
+  state: SearchState,
+  facets: Record<string, FacetValue[]>,
+  key: "body" | "party" | "speaker",
+  heading: string,
+  allText: string,
+): HTMLElement | null {
+  if (!facets[key] && !state[key]) return null;
+  return facetGroup(
+    heading,
+    facets[key] ?? [],
+    state[key],
+    (v) => v,
+    allText,
+    (value) => searchUrl({ ...state, [key]: value, offset: 0 }),
   );
 }
 
