@@ -17,6 +17,11 @@ export interface MatchPlan {
   main: string | null;
   /** The same with typo corrections, or null when no word needed one. */
   withTypos: string | null;
+  /**
+   * The words as written (or as their own stem) in § titles only: the cheap
+   * signal that picks which matches of very common words are shown first.
+   */
+  title: string | null;
   /** Exclusions: an expression no hit may match. */
   excluded: string | null;
   /** What snippets mark: every form a word was matched in. */
@@ -44,7 +49,9 @@ export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVo
   let typos = false;
   const main: string[] = [];
   const withTypos: string[] = [];
+  const title: string[] = [];
   for (const group of groups) {
+    title.push(`(${group.flatMap(titleAlternatives).join(" OR ")})`);
     const plain: string[] = [];
     const corrected: string[] = [];
     for (const term of group) {
@@ -69,9 +76,18 @@ export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVo
   return {
     main: main.length ? main.join(" AND ") : null,
     withTypos: typos ? withTypos.join(" AND ") : null,
+    title: title.length ? title.join(" AND ") : null,
     excluded: excludedAlternatives.length ? excludedAlternatives.join(" OR ") : null,
     highlight,
   };
+}
+
+/** A term in § titles: as written, or by its stem where that is a word of its own. */
+function titleAlternatives(term: Term): string[] {
+  if (term.kind === "phrase") return [`title : ${quote(term.words.join(" "))}`];
+  if (term.prefix) return [`title : ${quote(term.word)} *`];
+  const s = stem(term.word);
+  return s === term.word ? [`title : ${quote(s)}`] : [`title : ${quote(term.word)}`, `title : ${quote(s)}`];
 }
 
 /** The column-filtered phrases one term matches, recording what snippets should mark. */

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { Statement } from "better-sqlite3";
 import type { StoredDocument } from "../archive/archive.ts";
 import { type Db, migrate } from "../archive/database.ts";
 import type { RecordType } from "../model.ts";
@@ -7,15 +8,7 @@ import { chunksOf } from "./chunks.ts";
 import { COLUMN_WEIGHTS, type Highlight, planMatch } from "./expression.ts";
 import { parseQuery, type QueryFilters } from "./query.ts";
 import { SCHEMA } from "./schema.ts";
-import {
-  FACETS,
-  type Facets,
-  type MoreHit,
-  type SearchHit,
-  type SearchIndex,
-  type SearchQuery,
-  type SearchResult,
-} from "./search-index.ts";
+import type { Facets, MoreHit, SearchHit, SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
 import { escapeHtml, snippetHtml } from "./snippet.ts";
 import { compoundParts, fold, indexTerms, stem, tokenize } from "./swedish.ts";
 import { TypoVocabulary } from "./vocabulary.ts";
@@ -23,8 +16,9 @@ import { TypoVocabulary } from "./vocabulary.ts";
 export interface Fts5Options {
   /**
    * At most this many matching chunks are ranked: a query for a word in most
-   * records takes the most recently indexed matches instead of scoring a
-   * million rows (seconds). Default 1000.
+   * records takes the newest matches with the words in a § title and the
+   * newest others (see collect) instead of scoring a million rows (seconds).
+   * Default 500.
    */
   maxRanked?: number;
 }
@@ -57,6 +51,7 @@ interface DocumentGroup {
 }
 
 const MORE = 5;
+const FACET_SIZE = 30;
 /** When a query has no words, documents of the case (or filter) come in this order: decisions first. */
 const TYPE_ORDER: Record<RecordType, number> = {
   protokoll: 0,
@@ -67,7 +62,24 @@ const TYPE_ORDER: Record<RecordType, number> = {
   ovrigt: 5,
 };
 const EMPTY_FACETS = (): Facets => ({ type: {}, body: {}, year: {}, party: {}, speaker: {} });
-/** A document with its matching chunks, best first. */
+/** Each facet's 30 largest values, counted over the matched documents in one statement. */
+const FACETS_SQL = `
+  WITH docs AS MATERIALIZED (
+    SELECT document_id, type, body, substr(date, 1, 4) AS year FROM temp.search_hits GROUP BY document_id
+  ), people AS MATERIALIZED (
+    SELECT DISTINCT h.document_id, p.name, p.party
+    FROM temp.search_hits h CROSS JOIN search_people p ON p.chunk_id = h.id
+  ), counts (facet, value, n) AS (
+    SELECT 'type', type, count(*) FROM docs GROUP BY type
+    UNION ALL SELECT 'body', body, count(*) FROM docs GROUP BY body
+    UNION ALL SELECT 'year', year, count(*) FROM docs GROUP BY year
+    UNION ALL SELECT 'party', party, count(DISTINCT document_id) FROM people GROUP BY party
+    UNION ALL SELECT 'speaker', name, count(DISTINCT document_id) FROM people GROUP BY name
+  )
+  SELECT facet, value, n FROM (
+    SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS place
+    FROM counts WHERE value IS NOT NULL AND value <> ''
+  ) WHERE place <= ${FACET_SIZE} ORDER BY facet, place`;
 
 /**
  * The embedded search engine: FTS5 in the archive's SQLite file, one row per
@@ -78,6 +90,9 @@ const EMPTY_FACETS = (): Facets => ({ type: {}, body: {}, year: {}, party: {}, s
 export class Fts5SearchIndex implements SearchIndex {
   private readonly vocabulary: TypoVocabulary;
   private readonly maxRanked: number;
+  private readonly statements = new Map<string, Statement>();
+  /** Distinct folded speaker names, for `talare:`; loaded on first use, kept up to date by index(). */
+  private speakerNames: Set<string> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -89,21 +104,19 @@ export class Fts5SearchIndex implements SearchIndex {
       id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, type TEXT, body TEXT, date TEXT, score REAL, tier INTEGER)`);
     db.exec("CREATE INDEX IF NOT EXISTS temp.search_hits_document ON search_hits(document_id)");
     this.vocabulary = new TypoVocabulary(db);
-    this.maxRanked = options.maxRanked ?? 1000;
+    this.maxRanked = options.maxRanked ?? 500;
   }
 
   async index(doc: StoredDocument): Promise<void> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO search_chunks (document_id, paragraph, page, title, text, type, body, body_folded, date, diarienummer)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertFts = this.db.prepare(
+    const insertFts = this.sql(
       "INSERT INTO search_fts (rowid, title, exact, stems, folded, parts) VALUES (?, ?, ?, ?, ?, ?)",
     );
-    const insertCase = this.db.prepare("INSERT OR IGNORE INTO search_cases (base_key, chunk_id) VALUES (?, ?)");
-    const insertPerson = this.db.prepare(
-      "INSERT INTO search_people (chunk_id, name, name_folded, party) VALUES (?, ?, ?, ?)",
-    );
+    const insertCase = this.sql("INSERT OR IGNORE INTO search_cases (base_key, chunk_id) VALUES (?, ?)");
+    const insertPerson = this.sql("INSERT INTO search_people (chunk_id, name, name_folded, party) VALUES (?, ?, ?, ?)");
     const { record } = doc;
     const date = record.meetingDate ?? record.documentDate;
     const chunks = chunksOf(doc).map((chunk) => ({
@@ -131,7 +144,36 @@ export class Fts5SearchIndex implements SearchIndex {
         for (const p of chunk.people) insertPerson.run(id, p.name, fold(p.name), p.party);
       }
     })();
-    for (const { chunk } of chunks) this.vocabulary.add(tokenize(`${chunk.title ?? ""} ${chunk.text}`));
+    for (const { chunk } of chunks) {
+      this.vocabulary.add(tokenize(`${chunk.title ?? ""} ${chunk.text}`));
+      for (const p of chunk.people) this.speakerNames?.add(fold(p.name));
+    }
+  }
+
+  /** Statements are prepared once per SQL text: a search runs the same few each time. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Folded speaker names holding the part typed after `talare:` (a few thousand names: a scan in memory). */
+  private speakersLike(part: string): string[] {
+    if (!this.speakerNames) {
+      this.speakerNames = new Set(this.sql("SELECT DISTINCT name_folded FROM search_people").pluck().all() as string[]);
+    }
+    const names = [...this.speakerNames].filter((name) => name.includes(part));
+    if (names.length > 0) return names;
+    // Another connection may have indexed a speaker since: ask the table (an index scan, not a row scan).
+    const found = this.sql("SELECT DISTINCT name_folded FROM search_people WHERE name_folded LIKE ? ESCAPE '\\'")
+      .pluck()
+      .all(likeEscape(part)) as string[];
+    for (const name of found) this.speakerNames.add(name);
+    return found;
   }
 
   async remove(documentId: string): Promise<void> {
@@ -146,12 +188,12 @@ export class Fts5SearchIndex implements SearchIndex {
       return { total: 0, hits: [], facets: EMPTY_FACETS(), complete: true };
     }
     const plan = planMatch(parsed.groups, parsed.excluded, this.vocabulary);
-    const where = filterSql(filters, query.body);
+    const where = filterSql(filters, query.body, (part) => this.speakersLike(part));
 
     // Everything below runs synchronously on one connection: the temp table is this search's alone.
-    this.db.prepare("DELETE FROM temp.search_hits").run();
-    let complete = this.collect(plan.main, plan.excluded, dnrs, where, 0);
-    if (plan.withTypos) complete = this.collect(plan.withTypos, plan.excluded, dnrs, where, 1) && complete;
+    this.sql("DELETE FROM temp.search_hits").run();
+    let complete = this.collect(plan.main, plan.excluded, dnrs, where, 0, plan.title);
+    if (plan.withTypos) complete = this.collect(plan.withTypos, plan.excluded, dnrs, where, 1, plan.title) && complete;
     let total = this.count();
     if (total === 0 && dnrs.length > 0 && plan.main) {
       // The words are not in the case's documents: the case itself is what the official is after.
@@ -165,6 +207,15 @@ export class Fts5SearchIndex implements SearchIndex {
   /**
    * Puts matching chunks into temp.search_hits, at most maxRanked of them per
    * tier, with their bm25 score (lower is better). Returns false when cut.
+   *
+   * bm25 reads every row of every phrase to weigh it (its IDF), which for a
+   * word in most records costs more than everything else together. So the
+   * newest maxRanked + 1 matches are first taken without a score; only when
+   * that is all of them are they ranked by bm25. When there are more, the
+   * cheap signal decides: matches with every query word in the § title first
+   * (the newest maxRanked of those, whatever their age), then the newest others.
+   * With filters, the walk over the matches joins each to its chunk, and a
+   * second walk would double that: one bm25 pass over the newest then.
    */
   private collect(
     match: string | null,
@@ -172,7 +223,40 @@ export class Fts5SearchIndex implements SearchIndex {
     dnrs: string[],
     where: { sql: string[]; params: unknown[] },
     tier: number,
+    title: string | null = null,
   ): boolean {
+    if (match && dnrs.length === 0 && where.sql.length === 0) {
+      const unscored = this.insertHits(match, excluded, dnrs, where, tier, "-1");
+      if (unscored <= this.maxRanked) {
+        this.sql("DELETE FROM temp.search_hits WHERE tier = ?").run(tier);
+        return this.insertHits(match, excluded, dnrs, where, tier, null) <= this.maxRanked;
+      }
+      if (title && this.insertHits(title, excluded, dnrs, where, tier, "-2", true) > 0) {
+        // Title matches came in beside the newest: the oldest others make room, so facets read maxRanked rows.
+        this.sql(
+          `DELETE FROM temp.search_hits WHERE id IN (
+             SELECT id FROM temp.search_hits WHERE tier = ? AND score = -1 ORDER BY id
+             LIMIT max(0, (SELECT count(*) FROM temp.search_hits WHERE tier = ?) - ?))`,
+        ).run(tier, tier, this.maxRanked);
+      }
+      return false;
+    }
+    return this.insertHits(match, excluded, dnrs, where, tier, null) <= this.maxRanked;
+  }
+
+  /**
+   * One INSERT … SELECT into temp.search_hits; returns how many rows it added.
+   * `fixedScore` replaces bm25 (and lets a row found again take that score).
+   */
+  private insertHits(
+    match: string | null,
+    excluded: string | null,
+    dnrs: string[],
+    where: { sql: string[]; params: unknown[] },
+    tier: number,
+    fixedScore: string | null,
+    rescore = false,
+  ): number {
     const conditions: string[] = [];
     const params: unknown[] = [];
     let from: string;
@@ -197,22 +281,22 @@ export class Fts5SearchIndex implements SearchIndex {
       if (dnrs.length > 0) from += " CROSS JOIN search_fts ON search_fts.rowid = c.id";
       conditions.push("search_fts MATCH ?");
       params.push(excluded ? `(${match}) NOT (${excluded})` : match);
-      score = `bm25(search_fts, ${COLUMN_WEIGHTS.join(", ")})`;
+      score = fixedScore ?? `bm25(search_fts, ${COLUMN_WEIGHTS.join(", ")})`;
     } else if (excluded) {
       conditions.push("c.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)");
       params.push(excluded);
     }
     conditions.push(...where.sql);
     params.push(...where.params);
-    const sql = `INSERT OR IGNORE INTO temp.search_hits (id, document_id, type, body, date, score, tier)
+    const sql = `INSERT ${rescore ? "" : "OR IGNORE "}INTO temp.search_hits (id, document_id, type, body, date, score, tier)
       SELECT c.id, c.document_id, c.type, c.body, c.date, ${score}, ${tier}
-      FROM ${from} ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} ${order} LIMIT ?`;
-    const inserted = this.db.prepare(sql).run(...params, this.maxRanked + 1).changes;
-    return inserted <= this.maxRanked;
+      FROM ${from} WHERE ${conditions.length ? conditions.join(" AND ") : "true"} ${order} LIMIT ?
+      ${rescore ? "ON CONFLICT (id) DO UPDATE SET score = excluded.score WHERE tier = excluded.tier" : ""}`;
+    return this.sql(sql).run(...params, this.maxRanked + 1).changes;
   }
 
   private count(): number {
-    return this.db.prepare("SELECT count(DISTINCT document_id) FROM temp.search_hits").pluck().get() as number;
+    return this.sql("SELECT count(DISTINCT document_id) FROM temp.search_hits").pluck().get() as number;
   }
 
   /** One page of documents in the asked order, each with its matching chunks best first. */
@@ -222,19 +306,15 @@ export class Fts5SearchIndex implements SearchIndex {
       newest: "date IS NULL, date DESC, tier, score, document_id",
       oldest: "date IS NULL, date ASC, tier, score, document_id",
     }[sort];
-    const docs = this.db
-      .prepare(
-        `SELECT document_id AS id, min(tier) AS tier, min(score) AS score, max(date) AS date
+    const docs = this.sql(
+      `SELECT document_id AS id, min(tier) AS tier, min(score) AS score, max(date) AS date
          FROM temp.search_hits GROUP BY document_id ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as Omit<DocumentGroup, "chunks">[];
+    ).all(limit, offset) as Omit<DocumentGroup, "chunks">[];
     if (docs.length === 0) return [];
-    const chunks = this.db
-      .prepare(
-        `SELECT id, document_id, type, body, date, score, tier FROM temp.search_hits
+    const chunks = this.sql(
+      `SELECT id, document_id, type, body, date, score, tier FROM temp.search_hits
          WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY tier, score, id`,
-      )
-      .all(JSON.stringify(docs.map((d) => d.id))) as Candidate[];
+    ).all(JSON.stringify(docs.map((d) => d.id))) as Candidate[];
     const groups = new Map(docs.map((d) => [d.id, { ...d, chunks: [] as Candidate[] }]));
     for (const c of chunks) groups.get(c.document_id)?.chunks.push(c);
     return [...groups.values()];
@@ -246,11 +326,9 @@ export class Fts5SearchIndex implements SearchIndex {
     if (ids.length === 0) return [];
     const rows = new Map(
       (
-        this.db
-          .prepare(
-            "SELECT id, paragraph, page, title, text, diarienummer FROM search_chunks WHERE id IN (SELECT value FROM json_each(?))",
-          )
-          .all(JSON.stringify(ids)) as ChunkRow[]
+        this.sql(
+          "SELECT id, paragraph, page, title, text, diarienummer FROM search_chunks WHERE id IN (SELECT value FROM json_each(?))",
+        ).all(JSON.stringify(ids)) as ChunkRow[]
       ).map((r) => [r.id, r]),
     );
     const isMatch = matcher(highlight);
@@ -281,51 +359,25 @@ export class Fts5SearchIndex implements SearchIndex {
     });
   }
 
-  /** Counts of documents per type, body, year, party and speaker among everything that matched. */
+  /**
+   * Counts of documents per type, body, year, party and speaker among
+   * everything that matched: one statement, counted by SQLite.
+   */
   private facets(): Facets {
     const facets = EMPTY_FACETS();
-    const add = (facet: Record<string, number>, seen: Set<string>, doc: string, value: string | null) => {
-      if (!value || seen.has(`${doc}\u0000${value}`)) return;
-      seen.add(`${doc}\u0000${value}`);
-      facet[value] = (facet[value] ?? 0) + 1;
-    };
-    const docs = this.db
-      .prepare("SELECT document_id, type, body, substr(date, 1, 4) FROM temp.search_hits GROUP BY document_id")
-      .raw()
-      .all() as [string, string, string | null, string | null][];
-    const none = new Set<string>();
-    for (const [doc, type, body, year] of docs) {
-      add(facets.type, none, doc, type);
-      add(facets.body, none, doc, body);
-      add(facets.year, none, doc, year);
-    }
-    const people = this.db
-      .prepare(
-        "SELECT h.document_id, p.name, p.party FROM temp.search_hits h CROSS JOIN search_people p ON p.chunk_id = h.id",
-      )
-      .raw()
-      .all() as [string, string, string | null][];
-    const parties = new Set<string>();
-    const speakers = new Set<string>();
-    for (const [doc, name, party] of people) {
-      add(facets.party, parties, doc, party);
-      add(facets.speaker, speakers, doc, name);
-    }
-    for (const name of FACETS) facets[name] = top(facets[name], 30);
+    const rows = this.sql(FACETS_SQL).raw().all() as [keyof Facets, string, number][];
+    for (const [facet, value, n] of rows) facets[facet][value] = n;
     return facets;
   }
 
   private removeSync(documentId: string): void {
-    const ids = this.db
-      .prepare("SELECT id FROM search_chunks WHERE document_id = ?")
-      .pluck()
-      .all(documentId) as number[];
+    const ids = this.sql("SELECT id FROM search_chunks WHERE document_id = ?").pluck().all(documentId) as number[];
     if (ids.length === 0) return;
     const list = JSON.stringify(ids);
-    this.db.prepare("DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))").run(list);
-    this.db.prepare("DELETE FROM search_cases WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
-    this.db.prepare("DELETE FROM search_people WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
-    this.db.prepare("DELETE FROM search_chunks WHERE document_id = ?").run(documentId);
+    this.sql("DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))").run(list);
+    this.sql("DELETE FROM search_cases WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
+    this.sql("DELETE FROM search_people WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
+    this.sql("DELETE FROM search_chunks WHERE document_id = ?").run(documentId);
   }
 }
 
@@ -349,7 +401,11 @@ function hasFilters(f: QueryFilters): boolean {
 const likeEscape = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** SQL conditions on the chunk `c` for the filters. */
-function filterSql(f: QueryFilters, bodyExact: string | undefined): { sql: string[]; params: unknown[] } {
+function filterSql(
+  f: QueryFilters,
+  bodyExact: string | undefined,
+  speakersLike: (part: string) => string[],
+): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   const anyOf = (values: unknown[], make: () => string) => {
@@ -369,8 +425,11 @@ function filterSql(f: QueryFilters, bodyExact: string | undefined): { sql: strin
     params.push(f.to);
   }
   for (const speaker of f.speakers) {
-    sql.push("EXISTS (SELECT 1 FROM search_people p WHERE p.chunk_id = c.id AND p.name_folded LIKE ? ESCAPE '\\')");
-    params.push(likeEscape(speaker));
+    // The names first (in memory), then their § through the name index: no LIKE over every person row.
+    sql.push(
+      "c.id IN (SELECT p.chunk_id FROM search_people p WHERE p.name_folded IN (SELECT value FROM json_each(?)))",
+    );
+    params.push(JSON.stringify(speakersLike(speaker)));
   }
   if (f.parties.length) {
     sql.push(
@@ -399,9 +458,4 @@ function matcher(h: Highlight): ((token: string) => boolean) | null {
     }
     return known;
   };
-}
-
-function top(counts: Record<string, number>, n: number): Record<string, number> {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(entries.slice(0, n));
 }

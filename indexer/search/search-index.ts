@@ -55,7 +55,8 @@ export interface SearchResult {
   facets: Facets;
   /**
    * False when the query matched more than the engine ranks (very common
-   * words): hits, total and facets then cover the most recently indexed matches.
+   * words): hits, total and facets then cover a bounded selection of the
+   * matches (for the FTS5 engine: those with the words in a title, then the newest).
    */
   complete: boolean;
 }
