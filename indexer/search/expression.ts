@@ -13,6 +13,12 @@ import type { TypoVocabulary } from "./vocabulary.ts";
 export const COLUMN_WEIGHTS = [10, 5, 2, 1, 1] as const;
 
 export interface MatchPlan {
+  /**
+   * The words as typed, in titles and text only: the first tier, so exact
+   * forms rank above inflections, folded forms and compound parts however
+   * many of those a long text collects.
+   */
+  exact: string | null;
   /** Everything but typo corrections; null when the query has no words. */
   main: string | null;
   /** The same with typo corrections, or null when no word needed one. */
@@ -50,8 +56,10 @@ export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVo
   const main: string[] = [];
   const withTypos: string[] = [];
   const title: string[] = [];
+  const exact: string[] = [];
   for (const group of groups) {
     title.push(`(${group.flatMap(titleAlternatives).join(" OR ")})`);
+    exact.push(`(${group.map(exactAlternative).join(" OR ")})`);
     const plain: string[] = [];
     const corrected: string[] = [];
     for (const term of group) {
@@ -74,6 +82,7 @@ export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVo
   }
   const excludedAlternatives = excluded.flatMap((t) => alternatives(t, null, true));
   return {
+    exact: exact.length ? exact.join(" AND ") : null,
     main: main.length ? main.join(" AND ") : null,
     withTypos: typos ? withTypos.join(" AND ") : null,
     title: title.length ? title.join(" AND ") : null,
@@ -83,6 +92,11 @@ export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVo
 }
 
 /** A term in § titles: as written, or by its stem where that is a word of its own. */
+function exactAlternative(term: Term): string {
+  if (term.kind === "phrase") return `{title exact} : ${quote(term.words.join(" "))}`;
+  return term.prefix ? `{title exact} : ${quote(term.word)} *` : `{title exact} : ${quote(term.word)}`;
+}
+
 function titleAlternatives(term: Term): string[] {
   if (term.kind === "phrase") return [`title : ${quote(term.words.join(" "))}`];
   if (term.prefix) return [`title : ${quote(term.word)} *`];

@@ -192,16 +192,30 @@ export class Fts5SearchIndex implements SearchIndex {
 
     // Everything below runs synchronously on one connection: the temp table is this search's alone.
     this.sql("DELETE FROM temp.search_hits").run();
-    let complete = this.collect(plan.main, plan.excluded, dnrs, where, 0, plan.title);
-    if (plan.withTypos) complete = this.collect(plan.withTypos, plan.excluded, dnrs, where, 1, plan.title) && complete;
+    // Every form of the words, then typo corrections (tier 2). Where every match could be
+    // ranked, the matches of the words as typed move up to tier 0 with their own score, so
+    // exact forms rank above inflections and compound parts however many a long text has.
+    let complete = this.collect(plan.main, plan.excluded, dnrs, where, 1, plan.title);
+    if (complete && plan.exact && plan.exact !== plan.main) this.promoteExact(plan.exact);
+    if (plan.withTypos) complete = this.collect(plan.withTypos, plan.excluded, dnrs, where, 2, plan.title) && complete;
     let total = this.count();
-    if (total === 0 && dnrs.length > 0 && plan.main) {
+    if (total === 0 && dnrs.length > 0 && plan.exact) {
       // The words are not in the case's documents: the case itself is what the official is after.
       complete = this.collect(null, plan.excluded, dnrs, where, 0);
       total = this.count();
     }
     const page = this.page(query.sort ?? "relevance", query.limit, query.offset);
     return { total, hits: this.present(page, plan.highlight), facets: this.facets(), complete };
+  }
+
+  /** Moves the collected chunks that hold the words as typed to tier 0, scored on those words alone. */
+  private promoteExact(exact: string): void {
+    this.sql(
+      `UPDATE temp.search_hits SET tier = 0, score = e.score
+       FROM (SELECT rowid AS id, bm25(search_fts, ${COLUMN_WEIGHTS.join(", ")}) AS score FROM search_fts
+             WHERE search_fts MATCH ? AND rowid IN (SELECT id FROM temp.search_hits)) AS e
+       WHERE temp.search_hits.id = e.id`,
+    ).run(exact);
   }
 
   /**

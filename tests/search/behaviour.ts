@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchIndex, SearchQuery, SearchResult } from "../../indexer/search/search-index.ts";
-import { CORPUS } from "./corpus.ts";
+import { buildDocument, CORPUS } from "./corpus.ts";
 
 export interface OpenedEngine {
   index: SearchIndex;
@@ -57,6 +57,32 @@ export function describeSearchBehaviour(name: string, open: () => Promise<Opened
         expect((await ids("beslutet"))[0]).toBe("beslutet2019");
         expect((await ids("besluten"))[0]).toBe("besluten2021");
         expect(await ids("nämnden")).toEqual(expect.arrayContaining(["beslutet2019", "besluten2021"]));
+      });
+
+      it("ranks the word as typed in a § title above a text full of its inflections and compounds", async () => {
+        const title = buildDocument({
+          id: "rank-title",
+          date: "2015-03-01",
+          paragraphs: [{ number: 4, title: "Taxa för snöskottning 2015", text: "Förslaget godkänns." }],
+        });
+        const text = buildDocument({
+          id: "rank-text",
+          type: "bilaga",
+          title: "Uppföljning",
+          date: "2021-05-05",
+          pages: [
+            "Uppföljning\nSnöskottningen av gångvägar och snöskottningsavtalet med entreprenören följdes upp. " +
+              "Snöskottningens kostnader och snöskottningsplanen redovisas, liksom snöskottning vid skolor.",
+          ],
+        });
+        await engine.index.index(title);
+        await engine.index.index(text);
+        try {
+          expect(await ids("snöskottning")).toEqual(["rank-title", "rank-text"]);
+        } finally {
+          await engine.index.remove("rank-title");
+          await engine.index.remove("rank-text");
+        }
       });
 
       it("finds the parts of compounds", async () => {
