@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -13,6 +14,7 @@ const schema = z.object({
   ARCHIVE_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   ARCHIVE_PDF_EXTRACTOR: z.enum(["auto", "pdftotext", "pdf-parse"]).default("auto"),
   ARCHIVE_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ARCHIVE_SEARCH_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, availableParallelism())),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -27,6 +29,8 @@ export interface Config {
   parseTimeoutMs: number;
   parseMemoryMb: number;
   ingestConcurrency: number;
+  /** Worker threads that serve searches in the server; 0 searches on the main thread. */
+  searchThreads: number;
   /** "auto": poppler's pdftotext where installed, else pdf-parse. */
   pdfExtractor: "auto" | "pdftotext" | "pdf-parse";
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -61,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parseTimeoutMs: e.ARCHIVE_PARSE_TIMEOUT_S * 1000,
     parseMemoryMb: e.ARCHIVE_PARSE_MEMORY_MB,
     ingestConcurrency: e.ARCHIVE_INGEST_CONCURRENCY,
+    searchThreads: e.ARCHIVE_SEARCH_THREADS,
     pdfExtractor: e.ARCHIVE_PDF_EXTRACTOR,
     logLevel: e.LOG_LEVEL,
   };

@@ -19,6 +19,7 @@ import type { IngestQueue } from "./queue/queue.ts";
 import { SqliteJobStore } from "./queue/sqlite-job-store.ts";
 import { Fts5SearchIndex } from "./search/fts5-index.ts";
 import type { SearchIndex } from "./search/search-index.ts";
+import { ThreadedSearchIndex } from "./search/search-threads.ts";
 
 export interface Runtime {
   config: Config;
@@ -37,7 +38,16 @@ export interface Runtime {
  * The one place that builds the configured adapters. Server, CLI and (later)
  * the worker all start here, so they always agree on what "the archive" is.
  */
-export async function openRuntime(config: Config, options: { logger?: Logger } = {}): Promise<Runtime> {
+export interface RuntimeOptions {
+  logger?: Logger;
+  /**
+   * Worker threads for searches (the server passes config.searchThreads);
+   * default 0: commands that never search do not start threads.
+   */
+  searchThreads?: number;
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   if (config.redisUrl) logger.warn("REDIS_URL is set, but the BullMQ queue is not built yet: ingesting in-process");
   if (config.meiliUrl)
@@ -46,7 +56,13 @@ export async function openRuntime(config: Config, options: { logger?: Logger } =
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "archive.sqlite"));
   const archive = new SqliteArchive(db);
-  const search = new Fts5SearchIndex(db);
+  const threads = options.searchThreads ?? 0;
+  const threaded = threads > 0 ? new ThreadedSearchIndex(db, { threads }) : null;
+  const search = threaded ?? new Fts5SearchIndex(db);
+  threaded?.warm().then(
+    () => logger.debug({ threads }, "search threads ready"),
+    (error: unknown) => logger.error({ err: error }, "a search thread failed to start"),
+  );
   const originals = new FileOriginalStore(config.dataDir);
   const pool = new ExtractionPool({
     size: config.ingestConcurrency,
@@ -82,6 +98,7 @@ export async function openRuntime(config: Config, options: { logger?: Logger } =
     async close() {
       await queue.close();
       await pool.close();
+      await threaded?.close();
       archive.close();
     },
   };

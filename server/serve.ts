@@ -11,7 +11,7 @@ const WEB_DIR = fileURLToPath(new URL("../web/dist", import.meta.url));
  * requests, lets running ingestion finish and closes the archive.
  */
 export async function serve(config: Config, existing?: Runtime): Promise<Server> {
-  const runtime = existing ?? (await openRuntime(config));
+  const runtime = existing ?? (await openRuntime(config, { searchThreads: config.searchThreads }));
   const app = createApp({ ...runtime, apiToken: config.apiToken, webDir: WEB_DIR });
   const server = app.listen(config.port, () => {
     runtime.logger.info(

@@ -22,7 +22,10 @@ if (!existsSync(samples)) {
 }
 // Per-document logs would bury the progress bar; LOG_LEVEL brings them back.
 const level = process.env.LOG_LEVEL ? config.logLevel : "warn";
-const runtime = await openRuntime(config, { logger: pino({ level }, pino.destination(2)) });
+const runtime = await openRuntime(config, {
+  logger: pino({ level }, pino.destination(2)),
+  searchThreads: config.searchThreads,
+});
 process.stdout.write(`ingesting ${samples} ...\n`);
 await runIngest(runtime, [samples], false);
 await serve(config, runtime);

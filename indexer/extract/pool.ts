@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { FileRejectedError, type RejectionCode } from "../errors.ts";
+import { typeScriptWorker } from "../threads.ts";
 
 export interface WorkerRequest {
   id: number;
@@ -30,23 +27,7 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-const WORKER_URL = new URL("./worker.ts", import.meta.url).href;
-const TSX_API = resolveTsxEsmApi();
-// Workers run TypeScript through tsx's loader, registered before the entry
-// module loads, whichever way (tsx, vitest) the parent process started.
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })
-  .catch((error) => { setImmediate(() => { throw error; }); });`;
-
-/** tsx's ESM register API; `require.resolve` would pick its CommonJS build. */
-function resolveTsxEsmApi(): string {
-  const manifestPath = createRequire(import.meta.url).resolve("tsx/package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const entry = manifest.exports["./esm/api"]?.import.default ?? "./dist/esm/api/index.mjs";
-  return pathToFileURL(join(dirname(manifestPath), entry)).href;
-}
+const WORKER_URL = new URL("./worker.ts", import.meta.url);
 
 /**
  * Worker threads that parse PDF and DOCX off the main thread, with a time and
@@ -88,8 +69,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Worker {
-    return new Worker(BOOTSTRAP, {
-      eval: true,
+    return typeScriptWorker(WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
       stdout: false,
       stderr: true,

@@ -1,18 +1,19 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 import type { Statement } from "better-sqlite3";
 import type { StoredDocument } from "../archive/archive.ts";
 import { type Db, migrate } from "../archive/database.ts";
 import type { RecordType } from "../model.ts";
 import { caseKey } from "../understand/diarienummer.ts";
 import { chunksOf } from "./chunks.ts";
-import { COLUMN_WEIGHTS, type Highlight, planMatch } from "./expression.ts";
+import { COLUMN_WEIGHTS, planMatch } from "./expression.ts";
+import { countFacets, emptyFacets } from "./facets.ts";
 import { filterSql, hasFilters, likeEscape, mergeFilters } from "./filters.ts";
+import { type Candidate, type ChunkRow, type DocumentGroup, MORE, presentHits } from "./hits.ts";
 import { parseQuery } from "./query.ts";
 import { SCHEMA } from "./schema.ts";
-import type { Facets, MoreHit, SearchHit, SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
-import { escapeHtml, snippetHtml } from "./snippet.ts";
-import { compoundParts, fold, indexTerms, stem, tokenize } from "./swedish.ts";
-import { TypoVocabulary } from "./vocabulary.ts";
+import type { SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
+import { fold, indexTerms, tokenize } from "./swedish.ts";
+import { MIN_TYPO_LENGTH, TypoVocabulary } from "./vocabulary.ts";
 
 export interface Fts5Options {
   /**
@@ -22,37 +23,21 @@ export interface Fts5Options {
    * Default 500.
    */
   maxRanked?: number;
+  /**
+   * A reader on a read-only connection (a search thread): it neither migrates
+   * nor indexes, and learns new words from the writer through learn().
+   */
+  readOnly?: boolean;
+  /** Called after each indexed document with its new typo words and folded speaker names. */
+  onLearn?: (words: string[], speakers: string[]) => void;
 }
 
-interface Candidate {
-  id: number;
-  document_id: string;
-  type: RecordType;
-  body: string | null;
-  date: string | null;
-  score: number;
-  tier: number;
+/** What one indexed document adds to the typo vocabulary and the speaker names. */
+export interface Learned {
+  words: string[];
+  speakers: string[];
 }
 
-interface ChunkRow {
-  id: number;
-  paragraph: number | null;
-  page: number | null;
-  title: string | null;
-  text: Buffer;
-  diarienummer: string;
-}
-
-interface DocumentGroup {
-  id: string;
-  tier: number;
-  score: number;
-  date: string | null;
-  chunks: Candidate[];
-}
-
-const MORE = 5;
-const FACET_SIZE = 30;
 /** When a query has no words, documents of the case (or filter) come in this order: decisions first. */
 const TYPE_ORDER: Record<RecordType, number> = {
   protokoll: 0,
@@ -62,26 +47,6 @@ const TYPE_ORDER: Record<RecordType, number> = {
   kallelse: 4,
   ovrigt: 5,
 };
-const EMPTY_FACETS = (): Facets => ({ type: {}, body: {}, year: {}, party: {}, speaker: {} });
-/** Each facet's 30 largest values, counted over the matched documents in one statement. */
-const FACETS_SQL = `
-  WITH docs AS MATERIALIZED (
-    SELECT document_id, type, body, substr(date, 1, 4) AS year FROM temp.search_hits GROUP BY document_id
-  ), people AS MATERIALIZED (
-    SELECT DISTINCT h.document_id, p.name, p.party
-    FROM temp.search_hits h CROSS JOIN search_people p ON p.chunk_id = h.id
-  ), counts (facet, value, n) AS (
-    SELECT 'type', type, count(*) FROM docs GROUP BY type
-    UNION ALL SELECT 'body', body, count(*) FROM docs GROUP BY body
-    UNION ALL SELECT 'year', year, count(*) FROM docs GROUP BY year
-    UNION ALL SELECT 'party', party, count(DISTINCT document_id) FROM people GROUP BY party
-    UNION ALL SELECT 'speaker', name, count(DISTINCT document_id) FROM people GROUP BY name
-  )
-  SELECT facet, value, n FROM (
-    SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS place
-    FROM counts WHERE value IS NOT NULL AND value <> ''
-  ) WHERE place <= ${FACET_SIZE} ORDER BY facet, place`;
-
 /**
  * The embedded search engine: FTS5 in the archive's SQLite file, one row per
  * § (or page), with columns for exact words, stems, folded words and compound
@@ -97,9 +62,9 @@ export class Fts5SearchIndex implements SearchIndex {
 
   constructor(
     private readonly db: Db,
-    options: Fts5Options = {},
+    private readonly options: Fts5Options = {},
   ) {
-    migrate(db, "search", SCHEMA);
+    if (!options.readOnly) migrate(db, "search", SCHEMA);
     db.pragma("temp_store = MEMORY");
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_hits (
       id INTEGER PRIMARY KEY, document_id TEXT NOT NULL, type TEXT, body TEXT, date TEXT, score REAL, tier INTEGER)`);
@@ -145,9 +110,33 @@ export class Fts5SearchIndex implements SearchIndex {
         for (const p of chunk.people) insertPerson.run(id, p.name, fold(p.name), p.party);
       }
     })();
+    const words = new Set<string>();
+    const speakers = new Set<string>();
     for (const { chunk } of chunks) {
-      this.vocabulary.add(tokenize(`${chunk.title ?? ""} ${chunk.text}`));
-      for (const p of chunk.people) this.speakerNames?.add(fold(p.name));
+      for (const word of tokenize(`${chunk.title ?? ""} ${chunk.text}`)) {
+        if (word.length >= MIN_TYPO_LENGTH) words.add(word);
+      }
+      for (const p of chunk.people) speakers.add(fold(p.name));
+    }
+    const learned = { words: [...words], speakers: [...speakers] };
+    this.learn(learned);
+    this.options.onLearn?.(learned.words, learned.speakers);
+  }
+
+  /** Takes in the words and speakers of a document indexed elsewhere (by the writer, for a reader). */
+  learn({ words, speakers }: Learned): void {
+    this.vocabulary.add(words);
+    for (const name of speakers) this.speakerNames?.add(name);
+  }
+
+  /**
+   * Loads what the first searches would (typo vocabulary, Swedish dictionary,
+   * prepared statements, compiled code) so no user waits for it: ~0.5 s at
+   * 1,500 records, seconds at 100,000.
+   */
+  async warm(): Promise<void> {
+    for (const q of ["arkivet", "beslut", "budgt", "bud*", '"nämnden beslutar"', "talare:andersson"]) {
+      await this.search({ q, limit: 20, offset: 0 });
     }
   }
 
@@ -186,7 +175,7 @@ export class Fts5SearchIndex implements SearchIndex {
     const filters = mergeFilters(parsed.filters, query);
     const dnrs = [...parsed.diarienummer, ...(query.dnr ? [query.dnr] : [])].map((d) => caseKey(d).base);
     if (parsed.isEmpty && dnrs.length === 0 && !hasFilters(filters) && !query.body) {
-      return { total: 0, hits: [], facets: EMPTY_FACETS(), complete: true };
+      return { total: 0, hits: [], facets: emptyFacets(), complete: true };
     }
     const plan = planMatch(parsed.groups, parsed.excluded, this.vocabulary);
     const where = filterSql(filters, query.body, (part) => this.speakersLike(part));
@@ -206,7 +195,12 @@ export class Fts5SearchIndex implements SearchIndex {
       total = this.count();
     }
     const page = this.page(query.sort ?? "relevance", query.limit, query.offset);
-    return { total, hits: this.present(page, plan.highlight), facets: this.facets(), complete };
+    return {
+      total,
+      hits: presentHits(page, this.chunkRows(page), plan.highlight),
+      facets: countFacets((sql) => this.sql(sql)),
+      complete,
+    };
   }
 
   /** Moves the collected chunks that hold the words as typed to tier 0, scored on those words alone. */
@@ -335,54 +329,14 @@ export class Fts5SearchIndex implements SearchIndex {
     return [...groups.values()];
   }
 
-  private present(page: DocumentGroup[], highlight: Highlight): SearchHit[] {
+  /** The stored rows of the chunks a page shows: each document's best and up to five more. */
+  private chunkRows(page: DocumentGroup[]): Map<number, ChunkRow> {
     const ids = page.flatMap((g) => g.chunks.slice(0, MORE + 1).map((c) => c.id));
-    // Only the best chunk of each document gets a snippet; the others show their § and title.
-    if (ids.length === 0) return [];
-    const rows = new Map(
-      (
-        this.sql(
-          "SELECT id, paragraph, page, title, text, diarienummer FROM search_chunks WHERE id IN (SELECT value FROM json_each(?))",
-        ).all(JSON.stringify(ids)) as ChunkRow[]
-      ).map((r) => [r.id, r]),
-    );
-    const isMatch = matcher(highlight);
-    const snippet = (row: ChunkRow) => {
-      const text = inflateRawSync(row.text).toString();
-      return isMatch ? snippetHtml(text, isMatch) : escapeHtml(text.slice(0, 240).replace(/\s+/g, " ").trim());
-    };
-    return page.map((group) => {
-      const [best, ...others] = group.chunks as [Candidate, ...Candidate[]];
-      const row = rows.get(best.id) as ChunkRow;
-      const more: MoreHit[] = others.slice(0, MORE).map((c) => {
-        const other = rows.get(c.id) as ChunkRow;
-        return { paragraph: other.paragraph, page: other.page, title: other.title };
-      });
-      return {
-        documentId: group.id,
-        paragraph: row.paragraph,
-        page: row.page,
-        title: row.title,
-        type: best.type,
-        body: best.body,
-        date: group.date,
-        diarienummer: JSON.parse(row.diarienummer) as string[],
-        snippet: snippet(row),
-        matches: group.chunks.length,
-        more,
-      };
-    });
-  }
-
-  /**
-   * Counts of documents per type, body, year, party and speaker among
-   * everything that matched: one statement, counted by SQLite.
-   */
-  private facets(): Facets {
-    const facets = EMPTY_FACETS();
-    const rows = this.sql(FACETS_SQL).raw().all() as [keyof Facets, string, number][];
-    for (const [facet, value, n] of rows) facets[facet][value] = n;
-    return facets;
+    if (ids.length === 0) return new Map();
+    const rows = this.sql(
+      "SELECT id, paragraph, page, title, text, diarienummer FROM search_chunks WHERE id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids)) as ChunkRow[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private removeSync(documentId: string): void {
@@ -394,24 +348,4 @@ export class Fts5SearchIndex implements SearchIndex {
     this.sql("DELETE FROM search_people WHERE chunk_id IN (SELECT value FROM json_each(?))").run(list);
     this.sql("DELETE FROM search_chunks WHERE document_id = ?").run(documentId);
   }
-}
-
-/** Whether a token of the text is one the query matched, in any of the forms it was looked for. */
-function matcher(h: Highlight): ((token: string) => boolean) | null {
-  if (h.exact.size + h.stems.size + h.folded.size + h.parts.size + h.prefixes.length === 0) return null;
-  const seen = new Map<string, boolean>();
-  const test = (token: string) => {
-    if (h.exact.has(token) || h.stems.has(stem(token))) return true;
-    if (h.folded.size && (h.folded.has(fold(token)) || h.folded.has(fold(stem(token))))) return true;
-    if (h.prefixes.some((p) => token.startsWith(p) || fold(token).startsWith(p))) return true;
-    return h.parts.size > 0 && compoundParts(token).some((p) => h.parts.has(stem(p)));
-  };
-  return (token) => {
-    let known = seen.get(token);
-    if (known === undefined) {
-      known = test(token);
-      seen.set(token, known);
-    }
-    return known;
-  };
 }

@@ -17,7 +17,11 @@ export interface TestArchive {
 export async function openTestArchive(env: Record<string, string> = {}): Promise<TestArchive> {
   const dir = await mkdtemp(join(tmpdir(), "archive-test-"));
   const config = loadConfig({ ARCHIVE_DATA_DIR: dir, ARCHIVE_PARSE_TIMEOUT_S: "30", ...env });
-  const runtime = await openRuntime(config, { logger: pino({ level: "silent" }) });
+  // Searches run in a thread, as in the server, unless the test asks otherwise.
+  const runtime = await openRuntime(config, {
+    logger: pino({ level: "silent" }),
+    searchThreads: env.ARCHIVE_SEARCH_THREADS ? config.searchThreads : 1,
+  });
   const app = createApp({ ...runtime, apiToken: config.apiToken, webDir: null });
   return {
     dir,

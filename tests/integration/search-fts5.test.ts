@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../indexer/archive/database.ts";
 import { Fts5SearchIndex } from "../../indexer/search/fts5-index.ts";
+import { ThreadedSearchIndex } from "../../indexer/search/search-threads.ts";
 import { describeSearchBehaviour } from "../search/behaviour.ts";
 import { buildDocument } from "../search/corpus.ts";
 
@@ -13,6 +14,23 @@ describeSearchBehaviour("embedded FTS5", async () => {
   return {
     index: new Fts5SearchIndex(db),
     async close() {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+// The server's arrangement: the writer on the main connection, searches in
+// two threads on read-only connections that learn new words from the writer.
+describeSearchBehaviour("embedded FTS5 in search threads", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "search-fts5-threads-"));
+  const db = openDatabase(join(dir, "archive.sqlite"));
+  const index = new ThreadedSearchIndex(db, { threads: 2 });
+  await index.warm();
+  return {
+    index,
+    async close() {
+      await index.close();
       db.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -5,17 +5,27 @@
  *   - time to build the index, its size on disk against the raw text;
  *   - latency per kind of query in-process (p50/p95/p99), and the same
  *     queries as bare FTS5 SQL, for the ratio of our overhead;
- *   - over HTTP with 8 concurrent clients on loopback: latency and searches/s;
+ *   - over HTTP with 8 concurrent clients on loopback (in a process of their
+ *     own), searches in worker threads as the server runs them: latency and searches/s;
  *   - the process's memory while serving.
  *
- * Usage: npm run bench:search -- [--docs 100000] [--seed 5] [--rounds 40] [--keep DIR]
+ * Usage: npm run bench:search -- [--docs 100000] [--seed 5] [--rounds 40] [--only TYPE] [--threads 2] [--keep DIR]
+ *   --threads N       search threads behind the HTTP server (the server's default: cores, at most 4)
+ *   --only protokoll  index only the protokoll of the corpus (~10 § each: 100,000
+ *                     of them hold about a million §)
+ *   --keep DIR        build the archive in DIR and keep it; a later run with the
+ *                     same DIR measures that archive again without rebuilding it
  */
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { once } from "node:events";
+import { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { json } from "node:stream/consumers";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import type { NewDocument, StoredDocument } from "../../indexer/archive/archive.ts";
@@ -25,7 +35,8 @@ import { SqliteArchive } from "../../indexer/archive/sqlite-archive.ts";
 import type { PipelineDeps } from "../../indexer/pipeline.ts";
 import type { IngestQueue } from "../../indexer/queue/queue.ts";
 import { Fts5SearchIndex } from "../../indexer/search/fts5-index.ts";
-import type { SearchQuery } from "../../indexer/search/search-index.ts";
+import type { SearchIndex, SearchQuery } from "../../indexer/search/search-index.ts";
+import { ThreadedSearchIndex } from "../../indexer/search/search-threads.ts";
 import { understand } from "../../indexer/understand/index.ts";
 import { createApp } from "../../server/app.ts";
 import { iterateCorpus, renderPages } from "../generate/index.ts";
@@ -36,12 +47,15 @@ const { values } = parseArgs({
     seed: { type: "string", default: "5" },
     rounds: { type: "string", default: "40" },
     keep: { type: "string" },
+    only: { type: "string" },
+    threads: { type: "string", default: "2" },
   },
 });
 const docs = Number(values.docs);
 const rounds = Number(values.rounds);
 const work = values.keep ?? (await mkdtemp(join(tmpdir(), "bench-search-")));
 mkdirSync(work, { recursive: true });
+const reuse = existsSync(join(work, "archive.sqlite"));
 const db = openDatabase(join(work, "archive.sqlite"));
 const archive = new SqliteArchive(db);
 const search = new Fts5SearchIndex(db);
@@ -50,44 +64,63 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (t: number) => Math.round(t * 100) / 100;
 
 // 1. Build: generate → understand → store → index. Only the index step counts as "build the index".
-const samples = { dnr: [] as string[], titles: [] as string[], speakers: [] as string[] };
 let rawBytes = 0;
-let paragraphs = 0;
 let indexMs = 0;
 let storeMs = 0;
+let built = 0;
 const buildStart = performance.now();
-let n = 0;
-for (const generated of iterateCorpus({ seed: Number(values.seed), count: docs })) {
-  const pages = renderPages(generated);
-  const filename = generated.truth.file;
-  const record = understand({ pages, filename });
-  const sha256 = createHash("sha256").update(filename).update(pages.join("\f")).digest("hex");
-  const doc: NewDocument = {
-    id: sha256.slice(0, 16),
-    sha256,
-    filename,
-    format: "text",
-    size: pages.reduce((s, p) => s + Buffer.byteLength(p), 0),
-    text: { format: "text", pages },
-    record,
-  };
-  rawBytes += doc.size;
-  paragraphs += record.paragraphs.length;
-  let t = performance.now();
-  archive.save(doc);
-  storeMs += performance.now() - t;
-  const stored: StoredDocument = { ...doc, pages, ingestedAt: new Date().toISOString() };
-  t = performance.now();
-  await search.index(stored);
-  indexMs += performance.now() - t;
-  const p = record.paragraphs[n % Math.max(1, record.paragraphs.length)];
-  if (n % 7 === 0 && record.diarienummer[0]) samples.dnr.push(record.diarienummer[0]);
-  if (n % 11 === 0 && p?.title) samples.titles.push(p.title);
-  if (n % 13 === 0 && p?.speakers[0]) samples.speakers.push(p.speakers[0].name);
-  if (++n % 5000 === 0) log(`built ${n}/${docs} (${Math.round((performance.now() - buildStart) / 1000)} s)`);
+if (!reuse) {
+  for (const generated of iterateCorpus({ seed: Number(values.seed), count: values.only ? docs * 8 : docs })) {
+    if (values.only && generated.truth.type !== values.only) continue;
+    const pages = renderPages(generated);
+    const filename = generated.truth.file;
+    const record = understand({ pages, filename });
+    const sha256 = createHash("sha256").update(filename).update(pages.join("\f")).digest("hex");
+    const doc: NewDocument = {
+      id: sha256.slice(0, 16),
+      sha256,
+      filename,
+      format: "text",
+      size: pages.reduce((s, p) => s + Buffer.byteLength(p), 0),
+      text: { format: "text", pages },
+      record,
+    };
+    let t = performance.now();
+    archive.save(doc);
+    storeMs += performance.now() - t;
+    const stored: StoredDocument = { ...doc, pages, ingestedAt: new Date().toISOString() };
+    t = performance.now();
+    await search.index(stored);
+    indexMs += performance.now() - t;
+    if (++built % 5000 === 0) log(`built ${built}/${docs} (${Math.round((performance.now() - buildStart) / 1000)} s)`);
+    if (built === docs) break;
+  }
+  db.pragma("wal_checkpoint(TRUNCATE)");
 }
 const buildSeconds = (performance.now() - buildStart) / 1000;
-db.pragma("wal_checkpoint(TRUNCATE)");
+const counts = db
+  .prepare(
+    `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT sum(size) FROM documents) AS raw,
+            (SELECT count(*) FROM search_chunks WHERE paragraph IS NOT NULL) AS paragraphs,
+            (SELECT count(*) FROM search_chunks) AS chunks`,
+  )
+  .get() as { documents: number; raw: number; paragraphs: number; chunks: number };
+rawBytes = counts.raw;
+
+// Samples for the queries, drawn from the index itself (so a kept archive serves again).
+const samples = {
+  dnr: (
+    db
+      .prepare("SELECT diarienummer FROM search_chunks WHERE id % 7 = 0 AND diarienummer <> '[]' LIMIT 5000")
+      .pluck()
+      .all() as string[]
+  ).map((json) => (JSON.parse(json) as string[])[0] as string),
+  titles: db
+    .prepare("SELECT title FROM search_chunks WHERE id % 11 = 0 AND paragraph IS NOT NULL LIMIT 5000")
+    .pluck()
+    .all() as string[],
+  speakers: db.prepare("SELECT name FROM search_people WHERE rowid % 13 = 0 LIMIT 5000").pluck().all() as string[],
+};
 
 const sizes = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as {
   name: string;
@@ -146,7 +179,7 @@ function percentiles(times: number[]) {
 const query = (q: Partial<SearchQuery>): SearchQuery => ({ q: "", limit: 20, offset: 0, ...q });
 
 // Warm up: the typo vocabulary and the dictionary load on first use; report that once.
-let t0 = performance.now();
+const t0 = performance.now();
 await search.search(query({ q: "klottr" }));
 const firstSearchMs = performance.now() - t0;
 
@@ -180,49 +213,63 @@ for (const [kind, make] of Object.entries(kinds)) {
   log(`in-process ${kind}: ${JSON.stringify(inProcess[kind])}`);
 }
 
-// 3. Over HTTP: 8 clients, each a bounded loop over all kinds.
-const app = createApp({
-  archive,
-  search,
-  queue: {} as IngestQueue,
-  originals: new FileOriginalStore(work),
-  pipeline: {} as PipelineDeps,
-  apiToken: null,
-  logger: pino({ level: "silent" }),
-  webDir: null,
-});
-const server = app.listen(0, "127.0.0.1");
-await new Promise((resolve) => server.once("listening", resolve));
-const port = (server.address() as AddressInfo).port;
+// 3. Over HTTP: 8 clients in another process (clients in this one would share
+// the server's event loop), first with searches on the main thread, then as the
+// server runs them: in worker threads on read-only connections.
+const threads = Number(values.threads);
 const all = Object.values(kinds);
-const httpTimes: number[] = [];
 const perClient = Math.max(20, rounds * 3);
-t0 = performance.now();
-await Promise.all(
-  Array.from({ length: 8 }, async (_, client) => {
-    for (let i = 0; i < perClient; i++) {
-      const make = all[(client + i) % all.length] as (i: number) => Partial<SearchQuery>;
-      const params = new URLSearchParams({ q: make(i + client * 31).q ?? "" });
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/api/search?${params}`);
-      await res.json();
-      httpTimes.push(performance.now() - t);
-    }
-  }),
-);
-const httpSeconds = (performance.now() - t0) / 1000;
+const httpQueries = Array.from({ length: 8 * perClient }, (_, i) => all[i % all.length]?.(i).q ?? "");
+
+async function overHttp(index: SearchIndex) {
+  const app = createApp({
+    archive,
+    search: index,
+    queue: {} as IngestQueue,
+    originals: new FileOriginalStore(work),
+    pipeline: {} as PipelineDeps,
+    apiToken: null,
+    logger: pino({ level: "silent" }),
+    webDir: null,
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  const clients = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./http-clients.ts", import.meta.url)), String(port), "8"],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  clients.stdin.end(JSON.stringify(httpQueries));
+  const [{ times, seconds }] = (await Promise.all([json(clients.stdout), once(clients, "exit")])) as [
+    { times: number[]; seconds: number },
+    unknown,
+  ];
+  server.close();
+  return { searches: times.length, ...percentiles(times), perSecond: Math.round(times.length / seconds) };
+}
+
+const httpMain = await overHttp(search);
+log(`HTTP, searches on the main thread: ${JSON.stringify(httpMain)}`);
+const threaded = new ThreadedSearchIndex(db, { threads });
+await threaded.warm();
+const httpThreads = await overHttp(threaded);
+log(`HTTP, searches in ${threads} threads: ${JSON.stringify(httpThreads)}`);
 const memory = process.memoryUsage();
-server.close();
+await threaded.close();
 
 const report = {
-  documents: docs,
-  paragraphs,
-  build: {
-    seconds: Math.round(buildSeconds),
-    indexSeconds: Math.round(indexMs / 1000),
-    storeSeconds: Math.round(storeMs / 1000),
-    indexDocsPerSecond: Math.round(docs / (indexMs / 1000)),
-  },
+  documents: counts.documents,
+  paragraphs: counts.paragraphs,
+  searchRows: counts.chunks,
+  build: reuse
+    ? "reused a kept archive"
+    : {
+        seconds: Math.round(buildSeconds),
+        indexSeconds: Math.round(indexMs / 1000),
+        storeSeconds: Math.round(storeMs / 1000),
+        indexDocsPerSecond: Math.round(built / (indexMs / 1000)),
+      },
   size: {
     rawTextMB: Math.round(rawBytes / 1e6),
     searchIndexMB: Math.round(indexBytes / 1e6),
@@ -233,12 +280,7 @@ const report = {
   firstSearchMs: ms(firstSearchMs),
   inProcess,
   incomplete,
-  http: {
-    clients: 8,
-    searches: httpTimes.length,
-    ...percentiles(httpTimes),
-    perSecond: Math.round(httpTimes.length / httpSeconds),
-  },
+  http: { clients: 8, mainThread: httpMain, [`threads${threads}`]: httpThreads },
   memoryMB: { rss: Math.round(memory.rss / 1e6), heapUsed: Math.round(memory.heapUsed / 1e6) },
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
