@@ -68,7 +68,20 @@ function joined(header: string[]): string[] {
     const next = header[i + 1] ?? "";
     const whole = /^\p{Ll}/u.test(next) && /(?:s|-|och)$/u.test(line) ? `${line} ${next}` : line;
     if (/\p{Lu}{4}/u.test(whole) && whole === whole.toUpperCase()) {
-      return whole.replace(/\p{Lu}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+      // "TEKNISKA NÄMNDEN" is "Tekniska nämnden": a kind word after the first is written in lower case.
+      return (
+        whole
+          .replace(/\p{Lu}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase())
+          .replace(
+            /(?<=\s)(?:Och|Nämnd|Styrelse|Beredning|Utskott|Fullmäktige|Direktion|Råd)(?=\p{Ll}*(?![\p{L}-]))/gu,
+            (w) => w.toLowerCase(),
+          )
+          // ... and so is a compound one after a genitive or "och": "Barn- och utbildningsnämnden".
+          .replace(
+            /(?<=(?:s|\soch)\s)\p{Lu}(?=\p{Ll}*(?:nämnd|styrelse|beredning|utskott|fullmäktige|direktion|råd|kommun|region)\p{Ll}*(?![\p{L}-]))/gu,
+            (c) => c.toLowerCase(),
+          )
+      );
     }
     return whole.replace(
       /(sammanträde med |möte med )(\p{Ll})/u,

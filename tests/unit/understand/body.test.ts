@@ -43,6 +43,9 @@ describe("detectBody by record type", () => {
 
   it.each([
     [["SOCIALNÄMNDEN", "KALLELSE"], "Socialnämnden"],
+    [["TEKNISKA NÄMNDEN", "KALLELSE"], "Tekniska nämnden"],
+    [["JÖNKÖPINGS KOMMUN", "BARN- OCH UTBILDNINGSNÄMNDEN"], "Barn- och utbildningsnämnden"],
+    [["KOMMUNSTYRELSENS ARBETSUTSKOTT"], "Kommunstyrelsens arbetsutskott"],
     [["Kallelse till sammanträde med socialnämnden"], "Socialnämnden"],
     [["Norrvik kommun Föredragningslista Vård- och omsorgsnämnden"], "Vård- och omsorgsnämnden"],
     [["Protokoll fört vid sammanträde med Miljö- och", "hälsoskyddsnämnden"], "Miljö- och hälsoskyddsnämnden"],
