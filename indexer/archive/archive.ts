@@ -36,6 +36,37 @@ export interface CaseEntry {
   paragraph: number | null;
 }
 
+/** One record of a meeting, with what the meeting's overview shows of it. */
+export interface MeetingDocument {
+  id: string;
+  type: RecordType;
+  title: string | null;
+  filename: string;
+  /** The body as this record writes it. */
+  body: string | null;
+  /** Its numbered paragraphs (a protokoll's or an utdrag's §), without their text. */
+  paragraphs: { number: number; title: string | null; diarienummer: string[] }[];
+  /** For a bilaga: its label ("8.1") and the § it belongs to, where it says. */
+  label: string | null;
+  paragraph: number | null;
+}
+
+/** A meeting: one body's records of one day (kallelse, protokoll, utdrag, bilagor). */
+export interface Meeting {
+  /** The body as its protokoll writes it, else as most of the records do. */
+  body: string;
+  date: string;
+  documents: MeetingDocument[];
+}
+
+export interface MeetingSummary {
+  body: string;
+  date: string;
+  documentCount: number;
+  /** The record types present, in the order a meeting produces them. */
+  types: RecordType[];
+}
+
 export interface Page<T> {
   total: number;
   items: T[];
@@ -55,6 +86,13 @@ export interface Archive {
   links(id: string): Link[];
   /** Every document and paragraph naming the case, oldest first; null when the query is no diarienummer. */
   findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null;
+  /**
+   * A body's records of one meeting day, the body matched on its normalized
+   * name; null when the archive has none.
+   */
+  meeting(body: string, date: string): Meeting | null;
+  /** Meetings newest first: one body's (matched as in `meeting`), or every body's when `body` is null. */
+  meetings(body: string | null, limit: number, offset: number): Page<MeetingSummary>;
   /** Ids of stored documents not yet confirmed in the search index. */
   unindexed(): string[];
   markIndexed(id: string): void;

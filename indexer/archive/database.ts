@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { bodyKey } from "./body-key.ts";
 import { MIGRATIONS } from "./schema.ts";
 
 export type Db = Database.Database;
@@ -13,6 +14,10 @@ export function openDatabase(file: string, extraMigrations: { name: string; step
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // One definition of a body's key for inserts, lookups and the migration that fills it in.
+  db.function("normalize_body", { deterministic: true }, (body: unknown) =>
+    typeof body === "string" ? bodyKey(body) : null,
+  );
   migrate(db, "archive", MIGRATIONS);
   for (const m of extraMigrations) migrate(db, m.name, m.steps);
   return db;

@@ -92,4 +92,16 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE anchors ADD COLUMN cases TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE links ADD COLUMN target_cases TEXT NOT NULL DEFAULT '[]';
   `,
+  // Meetings: a body's records of one day, found by the body's normalized name and the date.
+  `
+  ALTER TABLE documents ADD COLUMN body_key TEXT;
+  UPDATE documents SET body_key = normalize_body(body) WHERE body IS NOT NULL;
+  CREATE INDEX documents_meeting ON documents(body_key, meeting_date) WHERE meeting_date IS NOT NULL;
+  CREATE INDEX documents_meetings_newest ON documents(meeting_date DESC, body_key)
+    WHERE meeting_date IS NOT NULL AND body_key IS NOT NULL;
+  `,
+  // Why a job failed, as the stable rejection code, so the web UI can explain it in Swedish.
+  `
+  ALTER TABLE jobs ADD COLUMN error_code TEXT;
+  `,
 ];

@@ -2,8 +2,18 @@ import type { Statement } from "better-sqlite3";
 import { anchorsOf, compatible, targetsOf } from "../links.ts";
 import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
 import { canonicalize, caseKey } from "../understand/diarienummer.ts";
-import type { Archive, CaseEntry, DocumentSummary, NewDocument, Page, StoredDocument } from "./archive.ts";
+import type {
+  Archive,
+  CaseEntry,
+  DocumentSummary,
+  Meeting,
+  MeetingSummary,
+  NewDocument,
+  Page,
+  StoredDocument,
+} from "./archive.ts";
 import type { Db } from "./database.ts";
+import { SqliteMeetings } from "./sqlite-meetings.ts";
 
 interface DocumentRow {
   id: string;
@@ -35,13 +45,15 @@ const REVERSED: Partial<Record<LinkRel, LinkRel>> = { "attached-to": "attachment
 /** The embedded archive store: one SQLite file, every write one transaction. */
 export class SqliteArchive implements Archive {
   private readonly statements: Record<string, Statement>;
+  private readonly meetingStore: SqliteMeetings;
 
   constructor(private readonly db: Db) {
+    this.meetingStore = new SqliteMeetings(db);
     this.statements = {
       bySha: db.prepare("SELECT id FROM documents WHERE sha256 = ?"),
       insertDocument: db.prepare(
-        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, meeting_date, document_date, record, ingested_at)
-         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, @meetingDate, @documentDate, @record, @ingestedAt)`,
+        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, body_key, meeting_date, document_date, record, ingested_at)
+         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, normalize_body(@body), @meetingDate, @documentDate, @record, @ingestedAt)`,
       ),
       insertPage: db.prepare("INSERT INTO pages (document_id, number, text) VALUES (?, ?, ?)"),
       insertCase: db.prepare(
@@ -136,12 +148,21 @@ export class SqliteArchive implements Archive {
   }
 
   findCase(query: string): { diarienummer: string; documents: CaseEntry[] } | null {
-    const canonical = canonicalize(query);
+    // Asked for a case, a bare "2015/271" is one: numbers without a prefix are read as if labelled.
+    const canonical = canonicalize(query) ?? canonicalize(`Dnr ${query}`);
     if (!canonical) return null;
     const rows = this.stmt("caseEntries").all(caseKey(canonical).base) as CaseEntry[];
     // A document naming the case in a paragraph is listed by paragraph, not also as a whole.
     const withParagraph = new Set(rows.filter((r) => r.paragraph !== null).map((r) => r.id));
     return { diarienummer: canonical, documents: rows.filter((r) => r.paragraph !== null || !withParagraph.has(r.id)) };
+  }
+
+  meeting(body: string, date: string): Meeting | null {
+    return this.meetingStore.meeting(body, date);
+  }
+
+  meetings(body: string | null, limit: number, offset: number): Page<MeetingSummary> {
+    return this.meetingStore.meetings(body, limit, offset);
   }
 
   unindexed(): string[] {
