@@ -10,7 +10,9 @@ import { apiNotFound, errorHandler } from "./errors.ts";
 import { casesRoutes } from "./routes/cases.routes.ts";
 import { documentsRoutes } from "./routes/documents.routes.ts";
 import { jobsRoutes } from "./routes/jobs.routes.ts";
+import { meetingsRoutes } from "./routes/meetings.routes.ts";
 import { searchRoutes } from "./routes/search.routes.ts";
+import { sessionRoutes } from "./routes/session.routes.ts";
 
 export interface AppDeps {
   archive: Archive;
@@ -50,6 +52,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/documents", documentsRoutes(deps));
   api.use("/cases", casesRoutes(deps));
   api.use("/jobs", jobsRoutes(deps));
+  // Beside the contract: for the web UI's meeting and upload views.
+  api.use("/meetings", meetingsRoutes(deps));
+  api.use("/session", sessionRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

@@ -1,4 +1,4 @@
-import type { StoredDocument } from "../indexer/archive/archive.ts";
+import type { Meeting, StoredDocument } from "../indexer/archive/archive.ts";
 import type { Link } from "../indexer/model.ts";
 import { presentParagraph, presentRecord } from "../indexer/present.ts";
 
@@ -16,5 +16,22 @@ export function presentDocument(doc: StoredDocument, links: Link[]) {
     paragraphs: doc.record.paragraphs.map((p) => ({ ...presentParagraph(p), page: p.page, text: p.text })),
     links,
     text: doc.pages,
+  };
+}
+
+/** A meeting's records: paragraphs where a record has them, a bilaga's label and § where it names them. */
+export function presentMeeting(meeting: Meeting) {
+  return {
+    body: meeting.body,
+    date: meeting.date,
+    documents: meeting.documents.map((d) => ({
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      filename: d.filename,
+      body: d.body,
+      ...(d.paragraphs.length > 0 ? { paragraphs: d.paragraphs } : {}),
+      ...(d.type === "bilaga" ? { label: d.label, paragraph: d.paragraph } : {}),
+    })),
   };
 }

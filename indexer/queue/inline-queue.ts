@@ -94,7 +94,7 @@ export class InlineQueue implements IngestQueue {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!isFileRejected(error)) this.logger.error({ err: error, jobId: id }, "ingestion failed");
-      this.store.update(id, "failed", { error: message });
+      this.store.update(id, "failed", { error: message, errorCode: isFileRejected(error) ? error.code : null });
     }
   }
 }

@@ -13,6 +13,8 @@ export interface JobState {
   status: JobStatus;
   documentId: string | null;
   error: string | null;
+  /** The rejection code (`damaged`, `timeout`, ...) when the file was refused; null for other failures. */
+  errorCode: string | null;
 }
 
 /** Job ids derive from content, so the same file enqueued twice is one job. */

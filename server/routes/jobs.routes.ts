@@ -13,6 +13,7 @@ export function jobsRoutes(deps: AppDeps): Router {
       file: job.file,
       ...(job.documentId ? { documentId: job.documentId } : {}),
       ...(job.error ? { error: job.error } : {}),
+      ...(job.errorCode ? { errorCode: job.errorCode } : {}),
     });
   });
   return router;

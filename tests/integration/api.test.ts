@@ -122,6 +122,14 @@ describe("HTTP API over a real archive", () => {
     expect(none.body.documents).toEqual([]);
   });
 
+  it("takes a number written without a prefix as a case, the way records print some", async () => {
+    const res = await request(archive.app).get("/api/cases").query({ dnr: "2015/271" });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ diarienummer: "2015/271", documents: [] });
+    const notANumber = await request(archive.app).get("/api/cases").query({ dnr: "budget" });
+    expect(notANumber.status).toBe(400);
+  });
+
   it("finds the paragraph of a case when the query is a diarienummer, in any spelling", async () => {
     for (const q of ["KS-2020/42.142", "ks 2020/42", "Dnr KS 2020/42"]) {
       const res = await request(archive.app).get("/api/search").query({ q });

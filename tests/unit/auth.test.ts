@@ -9,15 +9,20 @@ function call(token: string | null, remoteAddress: string, authorization?: strin
     get: (name: string) => (name.toLowerCase() === "authorization" ? authorization : undefined),
   } as unknown as Request;
   let passed: unknown = "not called";
-  requireWriteAccess(token)(req, {} as Response, ((error?: unknown) => {
-    passed = error;
-  }) as NextFunction);
+  requireWriteAccess(token)(
+    req,
+    {} as Response,
+    ((error?: unknown) => {
+      passed = error;
+    }) as NextFunction,
+  );
   return passed;
 }
 
 describe("write access without ARCHIVE_API_TOKEN", () => {
   it("accepts this machine over IPv4 and IPv6", () => {
-    for (const address of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) expect(call(null, address), address).toBeUndefined();
+    for (const address of ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
+      expect(call(null, address), address).toBeUndefined();
   });
 
   it("refuses any other address with 403", () => {
