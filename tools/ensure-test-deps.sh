@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suites need beyond npm, when missing.
-# Today none are required; later suites add redis-server, poppler-utils, chromium.
+# npm test asks for poppler-utils (pdftotext) and chromium (the browser tests in tests/e2e).
 set -euo pipefail
 needed=()
 for pkg in "$@"; do

@@ -3,20 +3,25 @@
  *   /                 search (?q=&type=&body=&offset=)
  *   /dokument/:id     one record (#pN = paragraph N)
  *   /arende?dnr=...   one case
+ *   /sammantrade      meetings (?organ= one body's; ?organ=&datum= one meeting)
+ *   /ladda-upp        upload files (shown in the menu where this browser may upload)
  * Same-origin links are handled here, except /api/ (downloads) and hash-only links.
  */
 
 import "./style.css";
 import { h, replace } from "./dom.ts";
+import { loadSession, onSessionChange } from "./session.ts";
 import { caseView } from "./views/case.ts";
 import { setTitle, type View, type ViewContext } from "./views/common.ts";
 import { documentView } from "./views/document.ts";
+import { meetingView } from "./views/meeting.ts";
 import { searchView } from "./views/search.ts";
+import { uploadView } from "./views/upload.ts";
 
 interface Match {
   /** Same key = same view instance may take the new URL via update(). */
   key: string;
-  section: "search" | "case" | null;
+  section: "search" | "case" | "meeting" | "upload" | null;
   mount(ctx: ViewContext): View;
 }
 
@@ -36,6 +41,8 @@ function match(url: URL): Match {
   if (path === "/arende") {
     return { key: `case:${url.searchParams.get("dnr") ?? ""}`, section: "case", mount: caseView };
   }
+  if (path === "/sammantrade") return { key: `meeting:${url.search}`, section: "meeting", mount: meetingView };
+  if (path === "/ladda-upp") return { key: "upload", section: "upload", mount: uploadView };
   return { key: "notfound", section: null, mount: notFoundView };
 }
 
@@ -106,5 +113,15 @@ document.addEventListener("click", (event) => {
 });
 
 window.addEventListener("popstate", () => render(false));
+
+/** The upload link is shown where uploading can work: writes allowed, or a token would allow them. */
+function showUploadLink(session: { canWrite: boolean; tokenRequired: boolean }): void {
+  const item = document.querySelector<HTMLElement>("[data-nav-item=upload]");
+  if (item) item.hidden = !(session.canWrite || session.tokenRequired);
+}
+onSessionChange(showUploadLink);
+loadSession().catch(() => {
+  // Without an answer the link stays hidden; the upload view itself explains the problem.
+});
 
 render(true);

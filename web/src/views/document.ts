@@ -3,6 +3,7 @@
 import * as api from "../api.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { documentHref, personText, typeLabel } from "../labels.ts";
+import { meetingOf } from "../meeting-state.ts";
 import {
   dateEl,
   dnrLinks,
@@ -97,6 +98,7 @@ function renderDocument(doc: api.ArchiveDocument): HTMLElement {
       ["Typ", typeLabel(doc.type)],
       ["Organ", doc.body],
       ["Sammanträdesdatum", dateEl(doc.meetingDate)],
+      ["Sammanträde", meetingLink(doc)],
       ["Handlingens datum", dateEl(doc.documentDate)],
       ["Diarienummer", dnrLinks(doc.diarienummer)],
       ["Filnamn", doc.filename],
@@ -149,19 +151,27 @@ function peopleList(people: api.Person[], className = "people"): HTMLElement {
   );
 }
 
+/**
+ * Says what a link leads to, so it makes sense read alone ("Bilaga 1 till § 5",
+ * not "1"). A link's § is this record's own, except for "attached-to", where it
+ * is the § of the record the bilaga belongs to.
+ */
+function linkText(link: api.DocumentLink): string {
+  const bilaga = link.label ? (/^bilaga\b/i.test(link.label) ? link.label : `Bilaga ${link.label}`) : "Bilaga";
+  const paragraph = link.paragraph !== null ? `§ ${link.paragraph}` : null;
+  if (link.rel === "attachment") return paragraph ? `${bilaga} till ${paragraph}` : bilaga;
+  if (link.rel === "attached-to") return `${link.label ? `${bilaga} till ` : ""}${paragraph ?? "handlingen"}`;
+  if (link.rel === "references") return `${bilaga} till tjänsteutlåtande${paragraph ? `, nämnd i ${paragraph}` : ""}`;
+  return `${link.label ?? "Handling"}${paragraph ? ` ${paragraph}` : ""}`;
+}
+
 function linkItem(link: api.DocumentLink): HTMLElement {
-  const label = link.label ?? (link.rel === "attachment" ? "Bilaga" : "Handling");
-  const where = link.rel !== "attachment" && link.paragraph !== null ? ` § ${link.paragraph}` : "";
+  const text = linkText(link);
   if (link.documentId === null) {
-    return h(
-      "li",
-      { class: "link--unresolved" },
-      `${label}${where} `,
-      h("span", { class: "tag" }, "ej hittad i arkivet"),
-    );
+    return h("li", { class: "link--unresolved" }, `${text} `, h("span", { class: "tag" }, "ej hittad i arkivet"));
   }
-  const paragraph = link.rel === "attachment" ? null : link.paragraph;
-  return h("li", null, h("a", { href: documentHref(link.documentId, paragraph) }, `${label}${where}`));
+  const paragraph = link.rel === "attached-to" ? link.paragraph : null;
+  return h("li", null, h("a", { href: documentHref(link.documentId, paragraph) }, text));
 }
 
 function renderLinks(links: api.DocumentLink[]): Child {
@@ -270,4 +280,10 @@ function textBlocks(text: string, className: string): HTMLElement {
     { class: className },
     blocks.map((b) => h("p", null, b)),
   );
+}
+
+/** The body's meeting this record belongs to: its kallelse, protokoll, utdrag and bilagor together. */
+function meetingLink(doc: api.ArchiveDocument): Child {
+  const href = meetingOf(doc);
+  return href ? h("a", { href }, "Alla handlingar från sammanträdet") : null;
 }

@@ -113,12 +113,13 @@ function facetGroup(
         "a",
         { href: hrefFor(value), class: active ? "facet is-active" : "facet", "aria-current": active ? "true" : null },
         h("span", { class: "facet__label" }, text),
+        // Read aloud as "Protokoll 3 handlingar": a bare number says nothing.
         Number.isFinite(count)
           ? h(
               "span",
               { class: "facet__count" },
-              h("span", { class: "visually-hidden" }, ", "),
               count.toLocaleString("sv-SE"),
+              h("span", { class: "visually-hidden" }, count === 1 ? " handling" : " handlingar"),
             )
           : null,
       ),

@@ -6,6 +6,7 @@
 import * as api from "../api.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { documentCountText, documentHref, hitCountText, typeLabel } from "../labels.ts";
+import { meetingOf } from "../meeting-state.ts";
 import {
   EMPTY_SEARCH,
   hasFilters,
@@ -287,6 +288,11 @@ function meta(type: string, body: string | null, date: string | null, dnr: strin
   const parts: Child[] = [h("span", { class: "badge" }, typeLabel(type))];
   if (body) parts.push(h("span", null, body));
   if (date) parts.push(h("span", null, dateEl(date)));
+  // A bilaga's date may be its tjänsteutlåtande's, not a meeting's: only records of a meeting itself link to it.
+  const meeting = type === "bilaga" ? null : meetingOf({ type, body, meetingDate: date });
+  if (meeting && body && date) {
+    parts.push(h("a", { href: meeting }, "Sammanträdet", h("span", { class: "visually-hidden" }, ` ${body} ${date}`)));
+  }
   if (dnr.length > 0)
     parts.push(h("span", null, h("span", { class: "visually-hidden" }, "Diarienummer: "), dnrLinks(dnr)));
   return h("p", { class: "hit__meta" }, parts);

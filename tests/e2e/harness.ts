@@ -1,0 +1,312 @@
+/**
+ * What the browser tests share: an archive of generated records served over
+ * real HTTP with the built web UI, a watch on the page's console, and axe.
+ */
+
+import { once } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AxeResults, RunOptions } from "axe-core";
+import type { Browser, Page } from "playwright-core";
+import { beforeAll, beforeEach } from "vitest";
+import { admit } from "../../indexer/pipeline.ts";
+import { createApp } from "../../server/app.ts";
+import { launchChromium } from "../../tools/browser.ts";
+import { generateCorpus } from "../../tools/generate/index.ts";
+import { openTestArchive, type TestArchive } from "../helpers/runtime.ts";
+
+const WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface ServedArchive {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** Every ingested file by name, as it lies on disk: what a download must equal. */
+  files: Map<string, string>;
+  archive: TestArchive;
+  close(): Promise<void>;
+}
+
+/**
+ * Generates `count` records (PDF, DOCX, .txt), writes the `extra` text records
+ * beside them, ingests all of them into a fresh archive and serves it with the
+ * built UI on a free port.
+ */
+export async function serveGeneratedArchive(options: {
+  seed: number;
+  count: number;
+  extra?: Record<string, string>;
+}): Promise<ServedArchive> {
+  if (!existsSync(join(WEB_DIR, "index.html")))
+    throw new Error("web/dist is missing: run `npm run build:web` (npm test does)");
+  const samples = await mkdtemp(join(tmpdir(), "archive-e2e-samples-"));
+  const paths: string[] = [];
+  let archive: TestArchive | null = null;
+  try {
+    const { files } = await generateCorpus({ seed: options.seed, count: options.count, outDir: samples });
+    paths.push(...files.map((f) => f.path));
+    for (const [name, text] of Object.entries(options.extra ?? {})) {
+      paths.push(join(samples, name));
+      await writeFile(join(samples, name), text);
+    }
+    archive = await openTestArchive();
+    await ingest(archive, paths);
+  } catch (error) {
+    await archive?.close();
+    await rm(samples, { recursive: true, force: true });
+    throw error;
+  }
+  const opened = archive;
+  const app = createApp({ ...opened.runtime, apiToken: null, webDir: WEB_DIR });
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    files: new Map(paths.map((p) => [basename(p), p])),
+    archive: opened,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await opened.close();
+      await rm(samples, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The served archive and Chromium, started side by side. If either fails the
+ * other is closed again and the first error (Chromium's, when it is missing) thrown.
+ */
+export async function startArchiveAndBrowser(
+  options: Parameters<typeof serveGeneratedArchive>[0],
+): Promise<{ served: ServedArchive; browser: Browser }> {
+  const [served, browser] = await Promise.allSettled([serveGeneratedArchive(options), launchChromium()]);
+  if (served.status === "fulfilled" && browser.status === "fulfilled")
+    return { served: served.value, browser: browser.value };
+  if (served.status === "fulfilled") await served.value.close();
+  if (browser.status === "fulfilled") await browser.value.close();
+  throw browser.status === "rejected" ? browser.reason : (served as PromiseRejectedResult).reason;
+}
+
+/** The `archive ingest` path without its terminal output: admit, queue, wait. */
+async function ingest(archive: TestArchive, paths: string[]): Promise<void> {
+  const { pipeline, queue } = archive.runtime;
+  const jobs = [];
+  for (const path of paths) {
+    const admission = await admit(pipeline, await readFile(path), basename(path));
+    if (admission.status === "exists") continue;
+    jobs.push(
+      queue.enqueue({ sha256: admission.sha256, filename: basename(path) }).then((job) => queue.waitFor(job.id)),
+    );
+  }
+  const failed = (await Promise.all(jobs)).filter((state) => state.status !== "completed");
+  if (failed.length > 0) throw new Error(`ingest failed: ${failed.map((s) => s.error).join("; ")}`);
+}
+
+/**
+ * The file's one-time setup (archive, browser). If it throws, every test of
+ * the file fails with its error, where a failing beforeAll would leave them
+ * merely skipped: a missing Chromium must never look like a quiet pass.
+ */
+export function setupOnce(setup: () => Promise<void>): void {
+  let error: unknown = null;
+  beforeAll(async () => {
+    try {
+      await setup();
+    } catch (e) {
+      error = e;
+    }
+  });
+  beforeEach(() => {
+    if (error) throw error;
+  });
+}
+
+/** GET an API path of the served archive as JSON; the tests' own look-ups, not the user's. */
+export async function apiGet<T>(served: ServedArchive, path: string): Promise<T> {
+  const res = await fetch(`${served.url}${path}`);
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+interface ApiDocument {
+  id: string;
+  type: string;
+  title: string | null;
+  filename: string;
+  diarienummer: string[];
+  paragraphs: { number: number | null; title: string | null; diarienummer: string[] }[];
+  links: { rel: string; documentId: string | null; paragraph: number | null; label: string | null }[];
+}
+
+export interface ParagraphWithBilaga {
+  protokoll: ApiDocument;
+  paragraph: { number: number; title: string; diarienummer: string };
+  bilaga: ApiDocument;
+  /** The label the § gives its bilaga ("2.1"). */
+  label: string;
+}
+
+/** A protokoll § with a diarienummer whose bilaga is in the archive: the official's way through it. */
+export async function findParagraphWithBilaga(served: ServedArchive): Promise<ParagraphWithBilaga> {
+  const list = await apiGet<{ documents: { id: string; type: string }[] }>(served, "/api/documents?limit=100");
+  for (const summary of list.documents.filter((d) => d.type === "protokoll")) {
+    const protokoll = await apiGet<ApiDocument>(served, `/api/documents/${summary.id}`);
+    for (const link of protokoll.links) {
+      if (link.rel !== "attachment" || !link.documentId || link.paragraph === null || !link.label) continue;
+      const p = protokoll.paragraphs.find((x) => x.number === link.paragraph);
+      if (!p?.title || p.diarienummer.length === 0) continue;
+      const bilaga = await apiGet<ApiDocument>(served, `/api/documents/${link.documentId}`);
+      return {
+        protokoll,
+        paragraph: { number: link.paragraph, title: p.title, diarienummer: p.diarienummer[0] as string },
+        bilaga,
+        label: link.label,
+      };
+    }
+  }
+  throw new Error("the generated archive holds no protokoll § with a bilaga in the archive: pick another seed");
+}
+
+/**
+ * Collects what would make an official's page misbehave: console errors,
+ * uncaught exceptions, Content-Security-Policy violations and dialogs (which
+ * are dismissed). Call before the first navigation.
+ */
+export async function watchPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.exposeFunction("__e2eCspViolation", (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __e2eCspViolation(text: string): void }).__e2eCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}`);
+    });
+  });
+  return problems;
+}
+
+/** Waits until the view has drawn what it fetched: an h1, nothing busy, no loading notice. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector("main h1") !== null &&
+      document.querySelector('main [aria-busy="true"], main [role="status"]') === null,
+  );
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2.1 A and AA as asked, plus WCAG 2.2 AA (target size) and axe's best practices (landmarks, heading order). */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Runs axe on the page as it is, with every <details> opened first so folded
+ * content is checked too. Returns one readable line per violation and node.
+ * axe is evaluated through the DevTools protocol, which the page's CSP does
+ * not govern, so the page keeps its real policy.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+  });
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const options: RunOptions = { runOnly: { type: "tag", values: AXE_TAGS }, resultTypes: ["violations"] };
+  const violations = await page.evaluate(async (runOptions) => {
+    const { axe } = window as unknown as { axe: { run(context: Document, o: RunOptions): Promise<AxeResults> } };
+    const result = await axe.run(document, runOptions);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      nodes: v.nodes.map(
+        (n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, " ")})` : ""}`,
+      ),
+    }));
+  }, options);
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} [${v.impact}] ${v.help}: ${node}`));
+}
+
+/**
+ * Controls and links without an accessible name, as Chromium's own
+ * accessibility tree computes them (independent of axe).
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  const roles = new Set([
+    "textbox",
+    "searchbox",
+    "combobox",
+    "button",
+    "checkbox",
+    "radio",
+    "link",
+    "listbox",
+    "spinbutton",
+  ]);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    return nodes
+      .filter((n) => !n.ignored && roles.has(String(n.role?.value)) && String(n.name?.value ?? "").trim() === "")
+      .map((n) => `${String(n.role?.value)} without a name (backend node ${n.backendDOMNodeId})`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface TabStop {
+  element: string;
+  /** The focus indicator: outline or box-shadow, as computed; null when there is none. */
+  indicator: string | null;
+}
+
+/**
+ * Walks the page with Tab until focus comes round again (through the top of
+ * the page when it started in the middle), recording how each stop shows focus.
+ */
+export async function tabStops(page: Page, max = 250): Promise<TabStop[]> {
+  const stops: TabStop[] = [];
+  const seen = new Set<string>();
+  let leftPage = 0;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!(el instanceof HTMLElement) || el === document.body) return null;
+      const path: string[] = [];
+      for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
+        path.unshift(
+          `${node.tagName.toLowerCase()}:${Array.prototype.indexOf.call(node.parentElement?.children ?? [], node)}`,
+        );
+      }
+      const style = getComputedStyle(el);
+      const outline =
+        style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0
+          ? `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`
+          : null;
+      const shadow = style.boxShadow !== "none" ? `box-shadow ${style.boxShadow}` : null;
+      const label = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40);
+      return { key: path.join("/"), element: `<${el.tagName.toLowerCase()}> "${label}"`, indicator: outline ?? shadow };
+    });
+    if (stop === null) {
+      if (++leftPage > 1) break;
+      continue;
+    }
+    if (seen.has(stop.key)) break;
+    seen.add(stop.key);
+    stops.push({ element: stop.element, indicator: stop.indicator });
+  }
+  return stops;
+}
