@@ -8,7 +8,7 @@ import { chunksOf } from "./chunks.ts";
 import { COLUMN_WEIGHTS, planMatch } from "./expression.ts";
 import { countFacets, emptyFacets } from "./facets.ts";
 import { filterSql, hasFilters, likeEscape, mergeFilters } from "./filters.ts";
-import { type Candidate, type ChunkRow, type DocumentGroup, MORE, presentHits } from "./hits.ts";
+import { type Candidate, type ChunkRow, type DocumentGroup, MORE, matcher, presentHits } from "./hits.ts";
 import { parseQuery } from "./query.ts";
 import { SCHEMA } from "./schema.ts";
 import type { SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
@@ -201,6 +201,12 @@ export class Fts5SearchIndex implements SearchIndex {
       facets: countFacets((sql) => this.sql(sql)),
       complete,
     };
+  }
+
+  async matchingWords(q: string, text: string): Promise<string[]> {
+    const parsed = parseQuery(q);
+    const isMatch = matcher(planMatch(parsed.groups, parsed.excluded, this.vocabulary).highlight);
+    return isMatch ? [...new Set(tokenize(text))].filter(isMatch) : [];
   }
 
   /** Moves the collected chunks that hold the words as typed to tier 0, scored on those words alone. */

@@ -73,7 +73,7 @@ export function presentHits(page: DocumentGroup[], rows: Map<number, ChunkRow>, 
 }
 
 /** Whether a token of the text is one the query matched, in any of the forms it was looked for. */
-function matcher(h: Highlight): ((token: string) => boolean) | null {
+export function matcher(h: Highlight): ((token: string) => boolean) | null {
   if (h.exact.size + h.stems.size + h.folded.size + h.parts.size + h.prefixes.length === 0) return null;
   const seen = new Map<string, boolean>();
   const test = (token: string) => {

@@ -69,4 +69,10 @@ export interface SearchIndex {
   index(doc: StoredDocument): Promise<void>;
   remove(documentId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The distinct words of a text (lower-cased) that a query matches, in any
+   * form the engine matched them (exact, inflected, folded, compound part,
+   * typo), so a document view can mark the hits in its text.
+   */
+  matchingWords(q: string, text: string): Promise<string[]>;
 }

@@ -13,15 +13,16 @@ export interface SearchThreadData {
 export type SearchRequest =
   | { kind: "search"; id: number; query: SearchQuery }
   | { kind: "warm"; id: number }
+  | { kind: "words"; id: number; q: string; text: string }
   | { kind: "learn"; learned: Learned };
 
 export type ThreadReply =
-  | { id: number; ok: true; result: SearchResult | null }
+  | { id: number; ok: true; result: SearchResult | string[] | null }
   | { id: number; ok: false; message: string };
 
 interface Thread {
   worker: Worker;
-  pending: Map<number, { resolve: (result: SearchResult | null) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (result: SearchResult | string[] | null) => void; reject: (error: Error) => void }>;
 }
 
 const WORKER_URL = new URL("./search-worker.ts", import.meta.url);
@@ -65,10 +66,17 @@ export class ThreadedSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    return (await this.call(this.leastBusy(), (id) => ({ kind: "search", id, query }))) as SearchResult;
+  }
+
+  async matchingWords(q: string, text: string): Promise<string[]> {
+    // In a thread: the typo vocabulary lives there, and the words of a long text take a while.
+    return (await this.call(this.leastBusy(), (id) => ({ kind: "words", id, q, text }))) as string[];
+  }
+
+  private leastBusy(): Thread {
     if (this.closed) throw new Error("the search index is closed");
-    // The thread with the fewest searches in hand takes the next.
-    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    return (await this.call(thread, (id) => ({ kind: "search", id, query }))) as SearchResult;
+    return this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   }
 
   async close(): Promise<void> {
@@ -81,7 +89,7 @@ export class ThreadedSearchIndex implements SearchIndex {
     for (const t of this.threads) t.worker.postMessage({ kind: "learn", learned } satisfies SearchRequest);
   }
 
-  private call(thread: Thread, request: (id: number) => SearchRequest): Promise<SearchResult | null> {
+  private call(thread: Thread, request: (id: number) => SearchRequest): Promise<SearchResult | string[] | null> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });

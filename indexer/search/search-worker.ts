@@ -20,7 +20,12 @@ port.on("message", (message: SearchRequest) => {
     index.learn(message.learned);
     return;
   }
-  const work = message.kind === "warm" ? index.warm().then(() => null) : index.search(message.query);
+  const work =
+    message.kind === "warm"
+      ? index.warm().then(() => null)
+      : message.kind === "words"
+        ? index.matchingWords(message.q, message.text)
+        : index.search(message.query);
   work.then(
     (result) => port.postMessage({ id: message.id, ok: true, result } satisfies ThreadReply),
     (error: unknown) =>

@@ -27,6 +27,8 @@ interface UploadItem {
   error?: { code: string; message: string };
 }
 
+const highlightQuery = z.object({ q: z.string().trim().min(1, "give the search").max(1000) });
+
 export function documentsRoutes(deps: AppDeps): Router {
   const router = Router();
   const upload = multer({
@@ -49,6 +51,15 @@ export function documentsRoutes(deps: AppDeps): Router {
     const doc = deps.archive.get(req.params.id);
     if (!doc) throw notFound(`document ${req.params.id}`);
     res.json(presentDocument(doc, deps.archive.links(doc.id)));
+  });
+
+  // The words of the document that a search matched, for the document view to mark.
+  router.get("/:id/highlights", async (req, res) => {
+    const { q } = parseQuery(highlightQuery, req.query);
+    const doc = deps.archive.get(req.params.id);
+    if (!doc) throw notFound(`document ${req.params.id}`);
+    const words = await deps.search.matchingWords(q, `${doc.record.title ?? ""}\n${doc.pages.join("\n")}`);
+    res.json({ q, words });
   });
 
   router.get("/:id/file", (req, res, next) => {

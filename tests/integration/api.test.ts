@@ -48,6 +48,14 @@ describe("HTTP API over a real archive", () => {
     expect(res.body).toEqual({ status: "ok" });
   });
 
+  it("names the document's words a search matched, for the document view to mark", async () => {
+    const res = await request(archive.app).get(`/api/documents/${pdfId}/highlights`).query({ q: "klotter" });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ q: "klotter", words: ["klotterrelaterad"] });
+    expect((await request(archive.app).get(`/api/documents/${pdfId}/highlights`)).status).toBe(400);
+    expect((await request(archive.app).get("/api/documents/nope/highlights").query({ q: "x" })).status).toBe(404);
+  });
+
   it("finds an uploaded PDF by a word of its text, with a marked snippet naming the §", async () => {
     const res = await request(archive.app).get("/api/search").query({ q: "skadegörelse" });
     expect(res.status).toBe(200);

@@ -52,6 +52,17 @@ export function describeSearchBehaviour(name: string, open: () => Promise<Opened
     });
 
     describe("Swedish words", () => {
+      it("names the words of a text a query matches, in every form it matched them, for marking", async () => {
+        const text =
+          "Nämnden fattade beslutet. Klotterrelaterad skadegörelse har minskat; Besluten gäller. Ett beslag.";
+        const words = async (q: string) => (await engine.index.matchingWords(q, text)).sort();
+        expect(await words("beslut")).toEqual(["beslutet", "besluten"].sort());
+        expect(await words("klotter")).toEqual(["klotterrelaterad"]);
+        expect(await words("skadegorelse")).toEqual(["skadegörelse"]);
+        expect(await words("nämnd -beslutet")).toEqual(["nämnden"]);
+        expect(await words("dnr:KS-2020/42")).toEqual([]);
+      });
+
       it("meets inflections through the stemmer, exact forms first", async () => {
         expect(await ids("beslutet")).toEqual(expect.arrayContaining(["beslutet2019", "besluten2021"]));
         expect((await ids("beslutet"))[0]).toBe("beslutet2019");
