@@ -13,7 +13,7 @@ import { parseQuery } from "./query.ts";
 import { SCHEMA } from "./schema.ts";
 import type { SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
 import { fold, indexTerms, tokenize } from "./swedish.ts";
-import { MIN_TYPO_LENGTH, TypoVocabulary } from "./vocabulary.ts";
+import { isTypoWord, TypoVocabulary } from "./vocabulary.ts";
 
 export interface Fts5Options {
   /**
@@ -23,19 +23,8 @@ export interface Fts5Options {
    * Default 500.
    */
   maxRanked?: number;
-  /**
-   * A reader on a read-only connection (a search thread): it neither migrates
-   * nor indexes, and learns new words from the writer through learn().
-   */
+  /** A reader on a read-only connection (a search thread): it neither migrates nor indexes. */
   readOnly?: boolean;
-  /** Called after each indexed document with its new typo words and folded speaker names. */
-  onLearn?: (words: string[], speakers: string[]) => void;
-}
-
-/** What one indexed document adds to the typo vocabulary and the speaker names. */
-export interface Learned {
-  words: string[];
-  speakers: string[];
 }
 
 /** When a query has no words, documents of the case (or filter) come in this order: decisions first. */
@@ -59,6 +48,8 @@ export class Fts5SearchIndex implements SearchIndex {
   private readonly statements = new Map<string, Statement>();
   /** Distinct folded speaker names, for `talare:`; loaded on first use, kept up to date by index(). */
   private speakerNames: Set<string> | null = null;
+  /** SQLite's count of other connections' commits when this one last looked (PRAGMA data_version). */
+  private dataVersion = -1;
 
   constructor(
     private readonly db: Db,
@@ -83,6 +74,7 @@ export class Fts5SearchIndex implements SearchIndex {
     );
     const insertCase = this.sql("INSERT OR IGNORE INTO search_cases (base_key, chunk_id) VALUES (?, ?)");
     const insertPerson = this.sql("INSERT INTO search_people (chunk_id, name, name_folded, party) VALUES (?, ?, ?, ?)");
+    const insertWord = this.sql("INSERT OR IGNORE INTO search_words (word) VALUES (?)");
     const { record } = doc;
     const date = record.meetingDate ?? record.documentDate;
     const chunks = chunksOf(doc).map((chunk) => ({
@@ -90,8 +82,15 @@ export class Fts5SearchIndex implements SearchIndex {
       terms: indexTerms(`${chunk.title ?? ""}\n${chunk.text}`),
       text: deflateRawSync(Buffer.from(chunk.text)),
     }));
+    const words = new Set<string>();
+    const speakers = new Set<string>();
+    for (const { chunk } of chunks) {
+      for (const word of tokenize(`${chunk.title ?? ""} ${chunk.text}`)) if (isTypoWord(word)) words.add(word);
+      for (const p of chunk.people) speakers.add(fold(p.name));
+    }
     this.db.transaction(() => {
       this.removeSync(doc.id);
+      for (const word of words) insertWord.run(word);
       for (const { chunk, terms, text } of chunks) {
         const id = insert.run(
           doc.id,
@@ -110,22 +109,7 @@ export class Fts5SearchIndex implements SearchIndex {
         for (const p of chunk.people) insertPerson.run(id, p.name, fold(p.name), p.party);
       }
     })();
-    const words = new Set<string>();
-    const speakers = new Set<string>();
-    for (const { chunk } of chunks) {
-      for (const word of tokenize(`${chunk.title ?? ""} ${chunk.text}`)) {
-        if (word.length >= MIN_TYPO_LENGTH) words.add(word);
-      }
-      for (const p of chunk.people) speakers.add(fold(p.name));
-    }
-    const learned = { words: [...words], speakers: [...speakers] };
-    this.learn(learned);
-    this.options.onLearn?.(learned.words, learned.speakers);
-  }
-
-  /** Takes in the words and speakers of a document indexed elsewhere (by the writer, for a reader). */
-  learn({ words, speakers }: Learned): void {
-    this.vocabulary.add(words);
+    this.vocabulary.refresh();
     for (const name of speakers) this.speakerNames?.add(name);
   }
 
@@ -138,6 +122,14 @@ export class Fts5SearchIndex implements SearchIndex {
     for (const q of ["arkivet", "beslut", "budgt", "bud*", '"nämnden beslutar"', "talare:andersson"]) {
       await this.search({ q, limit: 20, offset: 0 });
     }
+  }
+
+  /** After another connection's commit (a writer beside this search thread), takes in its new words. */
+  private catchUp(): void {
+    const version = this.sql("PRAGMA data_version").pluck().get() as number;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.vocabulary.refresh();
   }
 
   /** Statements are prepared once per SQL text: a search runs the same few each time. */
@@ -171,6 +163,7 @@ export class Fts5SearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    this.catchUp();
     const parsed = parseQuery(query.q);
     const filters = mergeFilters(parsed.filters, query);
     const dnrs = [...parsed.diarienummer, ...(query.dnr ? [query.dnr] : [])].map((d) => caseKey(d).base);

@@ -85,4 +85,16 @@ export const SCHEMA: string[] = [
   CREATE INDEX search_people_name ON search_people(name_folded, chunk_id);
   UPDATE documents SET indexed_at = NULL;
   `,
+  // v4: the typo vocabulary as a table, numbered as words arrive, so every
+  // connection (search threads, worker processes) can take in new words
+  // cheaply; filled once from the FTS5 vocabulary.
+  `
+  CREATE TABLE search_words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+  CREATE VIRTUAL TABLE temp.search_words_from USING fts5vocab(main, search_fts, 'col');
+  INSERT OR IGNORE INTO search_words (word)
+    SELECT term FROM temp.search_words_from
+    WHERE col IN ('title', 'exact') AND length(term) >= 5 AND term NOT GLOB '*[0-9]*'
+    ORDER BY term;
+  DROP TABLE temp.search_words_from;
+  `,
 ];

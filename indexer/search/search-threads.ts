@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 import type { StoredDocument } from "../archive/archive.ts";
 import type { Db } from "../archive/database.ts";
 import { typeScriptWorker } from "../threads.ts";
-import { type Fts5Options, Fts5SearchIndex, type Learned } from "./fts5-index.ts";
+import { type Fts5Options, Fts5SearchIndex } from "./fts5-index.ts";
 import type { SearchIndex, SearchQuery, SearchResult } from "./search-index.ts";
 
 export interface SearchThreadData {
@@ -13,8 +13,7 @@ export interface SearchThreadData {
 export type SearchRequest =
   | { kind: "search"; id: number; query: SearchQuery }
   | { kind: "warm"; id: number }
-  | { kind: "words"; id: number; q: string; text: string }
-  | { kind: "learn"; learned: Learned };
+  | { kind: "words"; id: number; q: string; text: string };
 
 export type ThreadReply =
   | { id: number; ok: true; result: SearchResult | string[] | null }
@@ -32,8 +31,9 @@ const WORKER_URL = new URL("./search-worker.ts", import.meta.url);
  * the archive file through a read-only connection of its own (WAL lets them
  * read while the writer writes). The main thread stays free for HTTP and
  * ingestion, and every core serves searches. Indexing stays on the writer
- * (the main connection); each thread learns the new typo words and speaker
- * names from it, so a word is forgiven a typo as soon as it is searchable.
+ * (the main connection); each thread takes in the new typo words after
+ * another connection's commit, so a word is forgiven a typo as soon as it is
+ * searchable, whichever process indexed it.
  */
 export class ThreadedSearchIndex implements SearchIndex {
   private readonly writer: Fts5SearchIndex;
@@ -45,10 +45,7 @@ export class ThreadedSearchIndex implements SearchIndex {
     db: Db,
     private readonly options: Fts5Options & { threads: number },
   ) {
-    this.writer = new Fts5SearchIndex(db, {
-      ...options,
-      onLearn: (words, speakers) => this.teach({ words, speakers }),
-    });
+    this.writer = new Fts5SearchIndex(db, options);
     for (let i = 0; i < Math.max(1, options.threads); i++) this.threads.push(this.spawn(db.name));
   }
 
@@ -82,11 +79,6 @@ export class ThreadedSearchIndex implements SearchIndex {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
-  }
-
-  private teach(learned: Learned): void {
-    if (learned.words.length === 0 && learned.speakers.length === 0) return;
-    for (const t of this.threads) t.worker.postMessage({ kind: "learn", learned } satisfies SearchRequest);
   }
 
   private call(thread: Thread, request: (id: number) => SearchRequest): Promise<SearchResult | string[] | null> {

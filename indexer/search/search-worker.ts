@@ -1,7 +1,7 @@
 /**
  * A search thread: a read-only connection to the archive file and its own
- * Fts5SearchIndex reader. Messages: search (answered with its id), learn
- * (words and speakers the writer indexed), warm (load vocabularies now).
+ * Fts5SearchIndex reader. Messages: search and words (answered with their
+ * id), warm (load vocabularies now).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
@@ -16,10 +16,6 @@ const port = parentPort;
 if (!port) throw new Error("search-worker.ts runs as a worker thread");
 
 port.on("message", (message: SearchRequest) => {
-  if (message.kind === "learn") {
-    index.learn(message.learned);
-    return;
-  }
   const work =
     message.kind === "warm"
       ? index.warm().then(() => null)

@@ -5,21 +5,43 @@ import { fold, hasDiacritics, oneEditAway } from "./swedish.ts";
 export const MIN_TYPO_LENGTH = 5;
 const MAX_CORRECTIONS = 6;
 
+/** Whether a word can have a typo forgiven, and so belongs in the vocabulary. */
+export function isTypoWord(word: string): boolean {
+  return word.length >= MIN_TYPO_LENGTH && !/\d/.test(word);
+}
+
 /**
  * The index's words of five letters or more, for typo correction: a query
  * word the index does not know is compared with its one-edit neighbours.
- * Read from fts5vocab on first use, then kept up to date as documents are
- * indexed (removals leave words behind: a stale word only costs a lookup).
+ * The words live in `search_words` (numbered as they arrive), read on first
+ * use; refresh() takes in the words other connections (search threads, a
+ * worker process) added since, so every reader forgives typos in a new word
+ * once it is searchable. Removals leave words behind: a stale word only costs a lookup.
  */
 export class TypoVocabulary {
   private words: Set<string> | null = null;
   private folded: Set<string> | null = null;
+  private lastId = 0;
 
   constructor(private readonly db: Db) {}
 
+  /** Words this connection has just written to search_words. */
   add(tokens: Iterable<string>): void {
     if (!this.words || !this.folded) return;
     for (const t of tokens) this.addOne(t);
+  }
+
+  /** Takes in the words added since the last look (by any connection). */
+  refresh(): void {
+    if (!this.words) return;
+    const rows = this.db
+      .prepare("SELECT id, word FROM search_words WHERE id > ? ORDER BY id")
+      .raw()
+      .iterate(this.lastId) as Iterable<[number, string]>;
+    for (const [id, word] of rows) {
+      this.addOne(word);
+      this.lastId = id;
+    }
   }
 
   /** True when the index holds the word, as written or (typed without å, ä, ö) folded. */
@@ -45,7 +67,7 @@ export class TypoVocabulary {
   }
 
   private addOne(token: string): void {
-    if (token.length < MIN_TYPO_LENGTH || /\d/.test(token)) return;
+    if (!isTypoWord(token)) return;
     (this.words as Set<string>).add(token);
     if (hasDiacritics(token)) (this.folded as Set<string>).add(fold(token));
   }
@@ -54,11 +76,6 @@ export class TypoVocabulary {
     if (this.words) return;
     this.words = new Set();
     this.folded = new Set();
-    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'col')");
-    const rows = this.db
-      .prepare("SELECT term FROM temp.search_vocab WHERE col IN ('title', 'exact') AND length(term) >= ?")
-      .pluck()
-      .iterate(MIN_TYPO_LENGTH) as Iterable<string>;
-    for (const term of rows) this.addOne(term);
+    this.refresh();
   }
 }

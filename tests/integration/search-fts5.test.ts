@@ -77,4 +77,24 @@ describe("embedded FTS5 beyond the shared behaviour", () => {
     expect((await reader.search(query('talare:"bo ost"'))).hits.map((h) => h.documentId)).toEqual(["second"]);
     await close();
   });
+
+  it("forgives a typo in a word that another process indexed after the search threads started", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "search-fts5-"));
+    const file = join(dir, "archive.sqlite");
+    const db = openDatabase(file);
+    const threaded = new ThreadedSearchIndex(db, { threads: 1 });
+    await threaded.index(buildDocument({ id: "before", paragraphs: [{ number: 1, title: "Budget", text: "Text." }] }));
+    await threaded.warm();
+    // Another connection, as a worker process or a CLI ingest beside the server would have.
+    const other = openDatabase(file);
+    await new Fts5SearchIndex(other).index(
+      buildDocument({ id: "later", paragraphs: [{ number: 2, title: "Snöröjningsplanen", text: "Text." }] }),
+    );
+    const found = await threaded.search(query("snöröjningsplamen"));
+    expect(found.hits.map((h) => h.documentId)).toEqual(["later"]);
+    other.close();
+    await threaded.close();
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 });
