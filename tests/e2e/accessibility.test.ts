@@ -7,21 +7,26 @@
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import { axeViolations, tabStops, unnamedControls } from "./a11y-checks.ts";
 import {
-  axeViolations,
+  DISGUISED_PDF,
+  failedRequest,
   findParagraphWithBilaga,
+  generatedUpload,
   type ServedArchive,
   settled,
   setupOnce,
   startArchiveAndBrowser,
-  tabStops,
-  unnamedControls,
+  type UploadFile,
+  watchPage,
 } from "./harness.ts";
 
 let served: ServedArchive;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let problems: string[];
+let upload: UploadFile;
 
 const VIEWS = [
   "search, empty",
@@ -34,10 +39,18 @@ const VIEWS = [
   "case lookup",
   "page not found",
   "document not found",
+  "meeting",
+  "meetings of a body",
+  "meetings of every body",
+  "meeting not found",
+  "upload",
+  "upload with a finished and a failed file",
 ] as const;
 type ViewName = (typeof VIEWS)[number];
 /** Each view's path, filled from the generated archive. */
 const paths = new Map<ViewName, string>();
+/** The console errors a view may cause: the failed requests it is meant to see, and only those. */
+const expectedErrors = new Map<ViewName, () => string[]>();
 
 setupOnce(async () => {
   ({ served, browser } = await startArchiveAndBrowser({ seed: 1, count: 16 }));
@@ -54,9 +67,24 @@ setupOnce(async () => {
   paths.set("case lookup", "/arende");
   paths.set("page not found", "/finns-inte");
   paths.set("document not found", "/dokument/0000000000000000");
+  const body = protokoll.body as string;
+  const missingMeeting = { body, date: "1999-01-04" };
+  paths.set("meeting", `/sammantrade?${new URLSearchParams({ organ: body, datum: protokoll.meetingDate as string })}`);
+  paths.set("meetings of a body", `/sammantrade?${new URLSearchParams({ organ: body })}`);
+  paths.set("meetings of every body", "/sammantrade");
+  paths.set("meeting not found", `/sammantrade?${new URLSearchParams({ organ: body, datum: missingMeeting.date })}`);
+  paths.set("upload", "/ladda-upp");
+  paths.set("upload with a finished and a failed file", "/ladda-upp");
+  expectedErrors.set("document not found", () => [failedRequest(served, 404, "/api/documents/0000000000000000")]);
+  expectedErrors.set("meeting not found", () => [
+    failedRequest(served, 404, `/api/meetings?${new URLSearchParams(missingMeeting)}`),
+  ]);
+  expectedErrors.set("upload with a finished and a failed file", () => [failedRequest(served, 422, "/api/documents")]);
+  upload = await generatedUpload(2, (t) => t.type === "tjansteutlatande" && t.format === "txt");
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  problems = await watchPage(page);
 });
 
 afterAll(async () => {
@@ -66,8 +94,14 @@ afterAll(async () => {
 
 async function open(view: ViewName): Promise<string> {
   const path = paths.get(view) as string;
+  problems.length = 0;
   await page.goto(`${served.url}${path}`);
   await settled(page);
+  if (view === "upload with a finished and a failed file") {
+    // The first time it is read in; later the archive already has it. Either way it is finished.
+    await page.getByLabel("Välj filer att ladda upp").setInputFiles([upload, DISGUISED_PDF]);
+    await page.getByText("1 av 2 filer klara, 1 misslyckades.", { exact: true }).waitFor();
+  }
   return path;
 }
 
@@ -79,9 +113,10 @@ describe("accessibility of every view", () => {
     const violations = await axeViolations(page);
     expect(violations, `axe on ${path}:\n${violations.join("\n")}`).toEqual([]);
     expect(await unnamedControls(page)).toEqual([]);
+    expect(problems, "console errors").toEqual(expectedErrors.get(name)?.() ?? []);
   });
 
-  it.each<ViewName>(["search with results and facets", "document at a §", "case"])(
+  it.each<ViewName>(["search with results and facets", "document at a §", "case", "meeting", "upload"])(
     "%s: no axe violations on a phone-sized screen",
     async (name) => {
       await page.setViewportSize({ width: 375, height: 800 });
@@ -95,16 +130,21 @@ describe("accessibility of every view", () => {
     },
   );
 
-  it.each<ViewName>(["search with results and facets", "document at a §", "case", "case lookup"])(
-    "%s: every Tab stop shows where focus is",
-    async (name) => {
-      await open(name);
-      const stops = await tabStops(page);
-      expect(stops.length).toBeGreaterThan(3);
-      const invisible = stops.filter((s) => s.indicator === null).map((s) => s.element);
-      expect(invisible, "Tab stops without a visible focus indicator").toEqual([]);
-    },
-  );
+  it.each<ViewName>([
+    "search with results and facets",
+    "document at a §",
+    "case",
+    "case lookup",
+    "meeting",
+    "meetings of every body",
+    "upload with a finished and a failed file",
+  ])("%s: every Tab stop shows where focus is", async (name) => {
+    await open(name);
+    const stops = await tabStops(page);
+    expect(stops.length).toBeGreaterThan(3);
+    const invisible = stops.filter((s) => s.indicator === null).map((s) => s.element);
+    expect(invisible, "Tab stops without a visible focus indicator").toEqual([]);
+  });
 
   it("offers a skip link first, which moves focus to the content", async () => {
     await open("page not found");

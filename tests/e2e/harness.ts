@@ -1,23 +1,24 @@
 /**
  * What the browser tests share: an archive of generated records served over
- * real HTTP with the built web UI, a watch on the page's console, and axe.
+ * real HTTP with the built web UI, files to upload, and a watch on the page's
+ * console. The accessibility checks are in a11y-checks.ts.
  */
 
+import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AxeResults, RunOptions } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, beforeEach } from "vitest";
 import { admit } from "../../indexer/pipeline.ts";
 import { createApp } from "../../server/app.ts";
 import { launchChromium } from "../../tools/browser.ts";
-import { generateCorpus } from "../../tools/generate/index.ts";
+import { generateCorpus, iterateCorpus, renderRecord, type Truth } from "../../tools/generate/index.ts";
 import { openTestArchive, type TestArchive } from "../helpers/runtime.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -139,6 +140,8 @@ interface ApiDocument {
   type: string;
   title: string | null;
   filename: string;
+  body: string | null;
+  meetingDate: string | null;
   diarienummer: string[];
   paragraphs: { number: number | null; title: string | null; diarienummer: string[] }[];
   links: { rel: string; documentId: string | null; paragraph: number | null; label: string | null }[];
@@ -173,6 +176,51 @@ export async function findParagraphWithBilaga(served: ServedArchive): Promise<Pa
   throw new Error("the generated archive holds no protokoll § with a bilaga in the archive: pick another seed");
 }
 
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+  /** The id the archive will give it: the first 16 hex digits of its SHA-256. */
+  id: string;
+  /** The generator's title: what the record says it is about. */
+  title: string;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  txt: "text/plain",
+};
+
+/**
+ * The first generated record (of `seed`'s corpus, in memory) that `pick`
+ * accepts, as a browser would upload it. Use another seed than the served
+ * archive's, so the file is new to it.
+ */
+export async function generatedUpload(seed: number, pick: (truth: Truth) => boolean): Promise<UploadFile> {
+  for (const record of iterateCorpus({ seed, count: 40 })) {
+    if (!pick(record.truth)) continue;
+    const buffer = await renderRecord(record);
+    return {
+      name: record.truth.file,
+      mimeType: MIME_TYPES[record.truth.format] ?? "application/octet-stream",
+      buffer,
+      id: createHash("sha256").update(buffer).digest("hex").slice(0, 16),
+      title: record.truth.title,
+    };
+  }
+  throw new Error(`seed ${seed} generates no such record among its first 40`);
+}
+
+/** A web page saved under a PDF's name: the archive refuses it (`disguised`) and stores nothing. */
+export const DISGUISED_PDF = {
+  name: "kallelse-kommunstyrelsen-2021-03-01.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from(
+    "<!doctype html><html lang=sv><head><title>Kallelse</title></head><body><h1>Kallelse</h1></body></html>\n",
+  ),
+};
+
 /**
  * Collects what would make an official's page misbehave: console errors,
  * uncaught exceptions, Content-Security-Policy violations and dialogs (which
@@ -181,7 +229,10 @@ export async function findParagraphWithBilaga(served: ServedArchive): Promise<Pa
 export async function watchPage(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() !== "error") return;
+    // A failed request's message does not name the request; its location does.
+    const { url } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url})` : ""}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
   page.on("dialog", (dialog) => {
@@ -198,6 +249,15 @@ export async function watchPage(page: Page): Promise<string[]> {
   return problems;
 }
 
+/**
+ * The console line Chromium writes for a request that failed with `status`:
+ * the one kind of console error a test may expect, and then only for a
+ * request the view is meant to see fail (an unknown meeting, a refused file).
+ */
+export function failedRequest(served: ServedArchive, status: number, path: string): string {
+  return `console error: Failed to load resource: the server responded with a status of ${status} (${STATUS_CODES[status]}) (${served.url}${path})`;
+}
+
 /** Waits until the view has drawn what it fetched: an h1, nothing busy, no loading notice. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -205,108 +265,4 @@ export async function settled(page: Page): Promise<void> {
       document.querySelector("main h1") !== null &&
       document.querySelector('main [aria-busy="true"], main [role="status"]') === null,
   );
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** WCAG 2.1 A and AA as asked, plus WCAG 2.2 AA (target size) and axe's best practices (landmarks, heading order). */
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-/**
- * Runs axe on the page as it is, with every <details> opened first so folded
- * content is checked too. Returns one readable line per violation and node.
- * axe is evaluated through the DevTools protocol, which the page's CSP does
- * not govern, so the page keeps its real policy.
- */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(() => {
-    for (const details of document.querySelectorAll("details")) details.open = true;
-  });
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const options: RunOptions = { runOnly: { type: "tag", values: AXE_TAGS }, resultTypes: ["violations"] };
-  const violations = await page.evaluate(async (runOptions) => {
-    const { axe } = window as unknown as { axe: { run(context: Document, o: RunOptions): Promise<AxeResults> } };
-    const result = await axe.run(document, runOptions);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? "",
-      help: v.help,
-      nodes: v.nodes.map(
-        (n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, " ")})` : ""}`,
-      ),
-    }));
-  }, options);
-  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} [${v.impact}] ${v.help}: ${node}`));
-}
-
-/**
- * Controls and links without an accessible name, as Chromium's own
- * accessibility tree computes them (independent of axe).
- */
-export async function unnamedControls(page: Page): Promise<string[]> {
-  const roles = new Set([
-    "textbox",
-    "searchbox",
-    "combobox",
-    "button",
-    "checkbox",
-    "radio",
-    "link",
-    "listbox",
-    "spinbutton",
-  ]);
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-    return nodes
-      .filter((n) => !n.ignored && roles.has(String(n.role?.value)) && String(n.name?.value ?? "").trim() === "")
-      .map((n) => `${String(n.role?.value)} without a name (backend node ${n.backendDOMNodeId})`);
-  } finally {
-    await cdp.detach();
-  }
-}
-
-export interface TabStop {
-  element: string;
-  /** The focus indicator: outline or box-shadow, as computed; null when there is none. */
-  indicator: string | null;
-}
-
-/**
- * Walks the page with Tab until focus comes round again (through the top of
- * the page when it started in the middle), recording how each stop shows focus.
- */
-export async function tabStops(page: Page, max = 250): Promise<TabStop[]> {
-  const stops: TabStop[] = [];
-  const seen = new Set<string>();
-  let leftPage = 0;
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const stop = await page.evaluate(() => {
-      const el = document.activeElement;
-      if (!(el instanceof HTMLElement) || el === document.body) return null;
-      const path: string[] = [];
-      for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
-        path.unshift(
-          `${node.tagName.toLowerCase()}:${Array.prototype.indexOf.call(node.parentElement?.children ?? [], node)}`,
-        );
-      }
-      const style = getComputedStyle(el);
-      const outline =
-        style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0
-          ? `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`
-          : null;
-      const shadow = style.boxShadow !== "none" ? `box-shadow ${style.boxShadow}` : null;
-      const label = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40);
-      return { key: path.join("/"), element: `<${el.tagName.toLowerCase()}> "${label}"`, indicator: outline ?? shadow };
-    });
-    if (stop === null) {
-      if (++leftPage > 1) break;
-      continue;
-    }
-    if (seen.has(stop.key)) break;
-    seen.add(stop.key);
-    stops.push({ element: stop.element, indicator: stop.indicator });
-  }
-  return stops;
 }

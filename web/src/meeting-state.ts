@@ -11,6 +11,13 @@ export const MEETING_TYPES: ReadonlySet<string> = new Set(["protokoll", "protoko
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A date as YYYY-MM-DD that the calendar has: 2020-02-30 is none, as the API also says. */
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 export interface MeetingParams {
   body: string;
   /** ISO date, or "" to list the body's meetings. */
@@ -25,9 +32,9 @@ export function parseMeetingParams(params: URLSearchParams): MeetingParams {
   const offset = Number.parseInt(params.get("offset") ?? "", 10);
   return {
     body: (params.get("organ") ?? "").trim(),
-    date: ISO_DATE.test(date) ? date : "",
+    date: isCalendarDate(date) ? date : "",
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
-    badDate: date !== "" && !ISO_DATE.test(date),
+    badDate: date !== "" && !isCalendarDate(date),
   };
 }
 
@@ -47,7 +54,7 @@ export function meetingsHref(body = "", offset = 0): string {
 
 /** The meeting a record belongs to, when it names both body and meeting date. */
 export function meetingOf(doc: { type: string; body: string | null; meetingDate: string | null }): string | null {
-  if (!MEETING_TYPES.has(doc.type) || !doc.body || !doc.meetingDate || !ISO_DATE.test(doc.meetingDate)) return null;
+  if (!MEETING_TYPES.has(doc.type) || !doc.body || !doc.meetingDate || !isCalendarDate(doc.meetingDate)) return null;
   return meetingHref(doc.body, doc.meetingDate);
 }
 

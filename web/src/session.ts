@@ -4,7 +4,7 @@
  * to "may I upload?". The navigation and the upload view both listen.
  */
 
-import * as api from "./api.ts";
+import { getSession, type Session } from "./api/uploads.ts";
 
 const TOKEN_KEY = "namndarkivet.apiToken";
 
@@ -27,17 +27,17 @@ function storeToken(token: string | null): void {
 }
 
 let memoryToken: string | null = null;
-let current: Promise<api.Session> | null = null;
-const listeners = new Set<(session: api.Session) => void>();
+let current: Promise<Session> | null = null;
+const listeners = new Set<(session: Session) => void>();
 
 export function currentToken(): string | null {
   return storedToken() ?? memoryToken;
 }
 
 /** The session, asked once and then shared; `refresh` asks again. */
-export function loadSession(refresh = false): Promise<api.Session> {
+export function loadSession(refresh = false): Promise<Session> {
   if (!current || refresh) {
-    const asking = api.getSession(currentToken());
+    const asking = getSession(currentToken());
     current = asking;
     asking.then(
       (session) => {
@@ -51,14 +51,14 @@ export function loadSession(refresh = false): Promise<api.Session> {
   return current;
 }
 
-export function onSessionChange(listener: (session: api.Session) => void): () => void {
+export function onSessionChange(listener: (session: Session) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** Asks whether a token opens the archive for writing; keeps it only if it does. */
-export async function tryToken(token: string): Promise<api.Session> {
-  const session = await api.getSession(token);
+export async function tryToken(token: string): Promise<Session> {
+  const session = await getSession(token);
   if (session.canWrite) {
     storeToken(token);
     current = Promise.resolve(session);
@@ -67,7 +67,7 @@ export async function tryToken(token: string): Promise<api.Session> {
   return session;
 }
 
-export function forgetToken(): Promise<api.Session> {
+export function forgetToken(): Promise<Session> {
   storeToken(null);
   return loadSession(true);
 }

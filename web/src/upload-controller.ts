@@ -5,7 +5,8 @@
  * back to the same list.
  */
 
-import * as api from "./api.ts";
+import { ApiError } from "./api/http.ts";
+import { getJob, type Upload, uploadFile } from "./api/uploads.ts";
 import { currentToken } from "./session.ts";
 import {
   createItems,
@@ -29,7 +30,7 @@ export class UploadController {
   private list: UploadItem[] = [];
   private nextKey = 1;
   private readonly files = new Map<number, File>();
-  private readonly sending = new Map<number, api.Upload>();
+  private readonly sending = new Map<number, Upload>();
   private readonly polling = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<Listener>();
@@ -105,7 +106,7 @@ export class UploadController {
     const file = this.files.get(key);
     if (!file) return;
     this.apply(key, { type: "start" });
-    const upload = api.uploadFile(file, {
+    const upload = uploadFile(file, {
       token: currentToken(),
       onProgress: (loaded, total) => this.apply(key, { type: "progress", loaded, total }),
     });
@@ -114,8 +115,8 @@ export class UploadController {
       .then(
         (answer) => this.apply(key, { type: "answer", answer, now: Date.now() }),
         (error: unknown) => {
-          const status = error instanceof api.ApiError ? error.status : 0;
-          const code = error instanceof api.ApiError ? error.code : "network";
+          const status = error instanceof ApiError ? error.status : 0;
+          const code = error instanceof ApiError ? error.code : "network";
           this.apply(key, {
             type: "requestFailed",
             status,
@@ -142,14 +143,13 @@ export class UploadController {
       const item = this.list.find((i) => i.key === key);
       if (!item?.jobId) continue;
       this.polling.add(key);
-      api
-        .getJob(item.jobId)
+      getJob(item.jobId)
         .then(
           (job) => this.apply(key, { type: "job", job, now: Date.now() }),
           (error: unknown) =>
             this.apply(key, {
               type: "pollFailed",
-              status: error instanceof api.ApiError ? error.status : 0,
+              status: error instanceof ApiError ? error.status : 0,
               now: Date.now(),
             }),
         )

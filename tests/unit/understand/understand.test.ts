@@ -127,7 +127,8 @@ describe("understand: built records", () => {
     });
   });
 
-  it("understands a 30-page protokoll in a few milliseconds", () => {
+  // Its speed is measured by `npm run bench:ingest` (understanding's share of ingestion), not here.
+  it("understands a 30-page protokoll with a table of contents", () => {
     const paragraphs = Array.from({ length: 30 }, (_, i) => ({
       number: i + 1,
       title: `Ärende nummer ${i + 1}`,
@@ -138,12 +139,9 @@ describe("understand: built records", () => {
       ),
     }));
     const pages = buildProtocol({ paragraphs, toc: true });
-    // Steady state, as in a long-running worker: the first runs pay for compiling the patterns.
-    for (let i = 0; i < 3; i++) understand({ pages, filename: "warm.pdf" });
-    const t0 = performance.now();
     const data = understand({ pages, filename: "big.pdf" });
-    expect(data.paragraphs).toHaveLength(30);
-    expect(performance.now() - t0).toBeLessThan(60);
+    expect(data.paragraphs.map((p) => p.number)).toEqual(paragraphs.map((p) => p.number));
+    expect(data.paragraphs[29]?.diarienummer).toEqual(["KS-2021/129"]);
   });
 });
 

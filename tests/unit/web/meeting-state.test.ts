@@ -26,6 +26,10 @@ describe("meeting addresses", () => {
     expect(meetingsHref("Kommunstyrelsen", 20)).toBe("/sammantrade?organ=Kommunstyrelsen&offset=20");
     expect(meetingsHref()).toBe("/sammantrade");
     expect(params("organ=Kommunstyrelsen&datum=20+februari")).toMatchObject({ date: "", badDate: true });
+    // Written right but not in the calendar: the archive would refuse it, so the view says so itself.
+    expect(params("organ=Kommunstyrelsen&datum=2020-02-30")).toMatchObject({ date: "", badDate: true });
+    expect(params("organ=Kommunstyrelsen&datum=2020-13-01")).toMatchObject({ date: "", badDate: true });
+    expect(params("organ=Kommunstyrelsen&datum=2020-02-29")).toMatchObject({ date: "2020-02-29", badDate: false });
     expect(params("organ=+Kommunstyrelsen+&offset=-5")).toMatchObject({ body: "Kommunstyrelsen", offset: 0 });
   });
 

@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  announcement,
   createItems,
   duePolls,
   nextPollAt,
-  phaseText,
   reduce,
-  sizeText,
-  summaryText,
   tally,
   toStart,
   type UploadEvent,
   type UploadItem,
 } from "../../../web/src/upload-queue.ts";
+import { announcement, phaseText, sizeText, summaryText } from "../../../web/src/upload-texts.ts";
 
 const NOW = 1_000_000;
 

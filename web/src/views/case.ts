@@ -1,6 +1,7 @@
 /** A case (ärende): every record naming one diarienummer, oldest first. */
 
-import * as api from "../api.ts";
+import { type CaseDocument, type CaseResult, getCase } from "../api/cases.ts";
+import { ApiError, isAbort } from "../api/http.ts";
 import { h, replace } from "../dom.ts";
 import { caseHref, documentCountText, documentHref, typeLabel } from "../labels.ts";
 import { EMPTY_SEARCH, searchUrl } from "../search-state.ts";
@@ -20,17 +21,16 @@ export function caseView(ctx: ViewContext): View {
   setTitle(`Ärende ${dnr}`);
   replace(ctx.root, h("h1", null, `Ärende ${dnr}`), loadingNotice("Hämtar ärendets handlingar …"));
 
-  api
-    .getCase(dnr, controller.signal)
+  getCase(dnr, controller.signal)
     .then((result) => {
       setTitle(`Ärende ${result.diarienummer}`);
       replace(ctx.root, renderCase(result, dnr));
       settleFocus(ctx.root);
     })
     .catch((error: unknown) => {
-      if (api.isAbort(error)) return;
-      const notFound = error instanceof api.ApiError && error.status === 404;
-      const notADnr = error instanceof api.ApiError && error.code === "not_a_diarienummer";
+      if (isAbort(error)) return;
+      const notFound = error instanceof ApiError && error.status === 404;
+      const notADnr = error instanceof ApiError && error.code === "not_a_diarienummer";
       replace(
         ctx.root,
         h("h1", null, `Ärende ${dnr}`),
@@ -78,7 +78,7 @@ function emptyNotice(dnr: string): HTMLElement {
 }
 
 /** Chronological, stable: the API already sorts; undated records keep their place at the end. */
-function chronological(docs: api.CaseDocument[]): api.CaseDocument[] {
+function chronological(docs: CaseDocument[]): CaseDocument[] {
   return docs
     .map((doc, index) => ({ doc, index }))
     .sort((a, b) => {
@@ -89,7 +89,7 @@ function chronological(docs: api.CaseDocument[]): api.CaseDocument[] {
     .map(({ doc }) => doc);
 }
 
-function renderCase(result: api.CaseResult, asked: string): DocumentFragment {
+function renderCase(result: CaseResult, asked: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const docs = chronological(result.documents);
   fragment.append(

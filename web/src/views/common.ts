@@ -1,6 +1,6 @@
 /** Pieces shared by the views: the view lifecycle, errors in Swedish, dnr links. */
 
-import { ApiError } from "../api.ts";
+import { ApiError } from "../api/http.ts";
 import { type Child, h } from "../dom.ts";
 import { caseHref } from "../labels.ts";
 

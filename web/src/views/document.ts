@@ -1,6 +1,14 @@
 /** One record: its facts, the original file, people, paragraphs, links and text. */
 
-import * as api from "../api.ts";
+import {
+  type ArchiveDocument,
+  type DocumentLink,
+  documentFileUrl,
+  getDocument,
+  type Paragraph,
+  type Person,
+} from "../api/documents.ts";
+import { isAbort } from "../api/http.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { documentHref, personText, typeLabel } from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
@@ -46,15 +54,14 @@ export function documentView(ctx: ViewContext, id: string): View {
   };
   window.addEventListener("hashchange", onHashChange);
 
-  api
-    .getDocument(id, controller.signal)
+  getDocument(id, controller.signal)
     .then((doc) => {
       setTitle(doc.title ?? doc.filename ?? "Handling");
       replace(ctx.root, renderDocument(doc));
       settleFocus(ctx.root, markTarget());
     })
     .catch((error: unknown) => {
-      if (api.isAbort(error)) return;
+      if (isAbort(error)) return;
       setTitle("Handlingen kunde inte visas");
       replace(
         ctx.root,
@@ -73,7 +80,7 @@ export function documentView(ctx: ViewContext, id: string): View {
   };
 }
 
-function renderDocument(doc: api.ArchiveDocument): HTMLElement {
+function renderDocument(doc: ArchiveDocument): HTMLElement {
   const title = doc.title ?? doc.filename ?? "Namnlös handling";
   const numbered = doc.paragraphs.filter((p) => p.number !== null);
   return h(
@@ -89,7 +96,7 @@ function renderDocument(doc: api.ArchiveDocument): HTMLElement {
         { class: "document__download" },
         h(
           "a",
-          { href: api.documentFileUrl(doc.id), class: "button button--primary", download: doc.filename ?? true },
+          { href: documentFileUrl(doc.id), class: "button button--primary", download: doc.filename ?? true },
           "Ladda ned original",
         ),
       ),
@@ -143,7 +150,7 @@ function renderDocument(doc: api.ArchiveDocument): HTMLElement {
   );
 }
 
-function peopleList(people: api.Person[], className = "people"): HTMLElement {
+function peopleList(people: Person[], className = "people"): HTMLElement {
   return h(
     "ul",
     { class: className },
@@ -156,7 +163,7 @@ function peopleList(people: api.Person[], className = "people"): HTMLElement {
  * not "1"). A link's § is this record's own, except for "attached-to", where it
  * is the § of the record the bilaga belongs to.
  */
-function linkText(link: api.DocumentLink): string {
+function linkText(link: DocumentLink): string {
   const bilaga = link.label ? (/^bilaga\b/i.test(link.label) ? link.label : `Bilaga ${link.label}`) : "Bilaga";
   const paragraph = link.paragraph !== null ? `§ ${link.paragraph}` : null;
   if (link.rel === "attachment") return paragraph ? `${bilaga} till ${paragraph}` : bilaga;
@@ -165,7 +172,7 @@ function linkText(link: api.DocumentLink): string {
   return `${link.label ?? "Handling"}${paragraph ? ` ${paragraph}` : ""}`;
 }
 
-function linkItem(link: api.DocumentLink): HTMLElement {
+function linkItem(link: DocumentLink): HTMLElement {
   const text = linkText(link);
   if (link.documentId === null) {
     return h("li", { class: "link--unresolved" }, `${text} `, h("span", { class: "tag" }, "ej hittad i arkivet"));
@@ -174,7 +181,7 @@ function linkItem(link: api.DocumentLink): HTMLElement {
   return h("li", null, h("a", { href: documentHref(link.documentId, paragraph) }, text));
 }
 
-function renderLinks(links: api.DocumentLink[]): Child {
+function renderLinks(links: DocumentLink[]): Child {
   const groups = LINK_GROUPS.map(({ rel, heading }) => ({ heading, links: links.filter((l) => l.rel === rel) }));
   const known = new Set(LINK_GROUPS.map((g) => g.rel));
   const other = links.filter((l) => !known.has(l.rel));
@@ -192,13 +199,13 @@ function renderLinks(links: api.DocumentLink[]): Child {
 }
 
 /** Matches "8.1" with a link labelled "Bilaga 8.1" (but not "18.1" or "8.10"). */
-function attachmentLink(label: string, links: api.DocumentLink[]): api.DocumentLink | undefined {
+function attachmentLink(label: string, links: DocumentLink[]): DocumentLink | undefined {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`(^|[^\\d.])${escaped}($|[^\\d])`, "i");
   return links.find((l) => l.rel === "attachment" && l.label !== null && pattern.test(l.label));
 }
 
-function renderParagraph(p: api.Paragraph, links: api.DocumentLink[]): HTMLElement {
+function renderParagraph(p: Paragraph, links: DocumentLink[]): HTMLElement {
   const anchor = p.number !== null ? `p${p.number}` : null;
   const headingId = anchor ? `${anchor}-h` : null;
   const heading = [p.number !== null ? `§ ${p.number}` : null, p.title].filter(Boolean).join(" ") || "Paragraf";
@@ -283,7 +290,7 @@ function textBlocks(text: string, className: string): HTMLElement {
 }
 
 /** The body's meeting this record belongs to: its kallelse, protokoll, utdrag and bilagor together. */
-function meetingLink(doc: api.ArchiveDocument): Child {
+function meetingLink(doc: ArchiveDocument): Child {
   const href = meetingOf(doc);
   return href ? h("a", { href }, "Alla handlingar från sammanträdet") : null;
 }

@@ -1,6 +1,6 @@
 /** The search view's filter panel and sort choice, drawn from the URL state and the facets. */
 
-import type { FacetValue } from "../api.ts";
+import type { FacetValue } from "../api/search.ts";
 import { h } from "../dom.ts";
 import { DOC_TYPES, typeLabel } from "../labels.ts";
 import { type SearchState, type Sort, searchUrl, selectedYear, withYear } from "../search-state.ts";

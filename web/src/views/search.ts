@@ -3,7 +3,9 @@
  * facets, paging. All state is in the URL; this view only reads it.
  */
 
-import * as api from "../api.ts";
+import { type DocumentSummary, listDocuments } from "../api/documents.ts";
+import { isAbort } from "../api/http.ts";
+import { type SearchHit, search } from "../api/search.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { documentCountText, documentHref, hitCountText, typeLabel } from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
@@ -108,7 +110,7 @@ export function searchView(ctx: ViewContext): View {
       if (state.q || hasFilters(state)) await showHits(current.signal);
       else await showBrowse(current.signal);
     } catch (error) {
-      if (api.isAbort(error)) return;
+      if (isAbort(error)) return;
       status.textContent = "Sökningen misslyckades.";
       replace(results, errorNotice(error, "sökresultaten"));
     } finally {
@@ -121,7 +123,7 @@ export function searchView(ctx: ViewContext): View {
   }
 
   async function showHits(signal: AbortSignal): Promise<void> {
-    const result = await api.search(
+    const result = await search(
       {
         q: state.q,
         type: state.type,
@@ -159,7 +161,7 @@ export function searchView(ctx: ViewContext): View {
 
   async function showBrowse(signal: AbortSignal): Promise<void> {
     replace(filters);
-    const list = await api.listDocuments({ limit: PAGE_SIZE, offset: state.offset }, signal);
+    const list = await listDocuments({ limit: PAGE_SIZE, offset: state.offset }, signal);
     resultsHeading.textContent = "Handlingar i arkivet";
     status.textContent = list.total === 0 ? "Arkivet är tomt." : `${documentCountText(list.total)} i arkivet`;
     if (list.documents.length === 0) {
@@ -189,7 +191,7 @@ export function searchView(ctx: ViewContext): View {
     );
   }
 
-  function renderHit(hit: api.SearchHit): HTMLElement {
+  function renderHit(hit: SearchHit): HTMLElement {
     const title = hit.title ?? "Namnlös handling";
     const heading = hit.paragraph !== null ? `§ ${hit.paragraph} ${title}` : title;
     return h(
@@ -223,7 +225,7 @@ export function searchView(ctx: ViewContext): View {
     );
   }
 
-  function renderSummary(doc: api.DocumentSummary): HTMLElement {
+  function renderSummary(doc: DocumentSummary): HTMLElement {
     return h(
       "li",
       { class: "hit" },
