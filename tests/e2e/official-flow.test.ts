@@ -127,9 +127,17 @@ describe("an official's way through the archive", () => {
     const hit = results.getByRole("link", { name: heading, exact: true }).first();
     await hit.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${served.url}/dokument/${protokoll.id}#p${paragraph.number}`);
+    await page.waitForURL(
+      `${served.url}/dokument/${protokoll.id}?${new URLSearchParams({ q: query })}#p${paragraph.number}`,
+    );
     const section = page.getByRole("region", { name: heading, exact: true });
     await section.waitFor();
+    // The words of the search are marked in the text, and a line says how many.
+    await page.getByText(/träffar? för ”.*” är markerade i texten/).waitFor();
+    const marked = await page.locator(".paragraph__text mark, .page-text mark").allTextContents();
+    const asked = query.toLowerCase().split(/\s+/);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.some((m) => asked.includes(m.toLowerCase()))).toBe(true);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(protokoll.title);
     expect(await inViewport(page, `#p${paragraph.number}`)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`p${paragraph.number}`);

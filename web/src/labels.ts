@@ -40,9 +40,12 @@ export function documentCountText(total: number): string {
   return `${total.toLocaleString("sv-SE")} ${total === 1 ? "handling" : "handlingar"}`;
 }
 
-/** Path to a document, with the paragraph anchor when there is one. */
-export function documentHref(id: string, paragraph?: number | null): string {
-  const base = `/dokument/${encodeURIComponent(id)}`;
+/**
+ * Path to a document, with the paragraph anchor when there is one, and the
+ * search that led there (`?q=`) so the document view marks its hits.
+ */
+export function documentHref(id: string, paragraph?: number | null, q?: string): string {
+  const base = `/dokument/${encodeURIComponent(id)}${q ? `?${new URLSearchParams({ q }).toString()}` : ""}`;
   return paragraph === null || paragraph === undefined ? base : `${base}#p${paragraph}`;
 }
 

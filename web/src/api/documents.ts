@@ -151,6 +151,12 @@ export async function getDocument(id: string, signal?: AbortSignal): Promise<Arc
   return archiveDocument(await getJson(`/api/documents/${encodeURIComponent(id)}`, signal));
 }
 
+/** The document's words (lower-cased) that a search matched, in every form the engine matched them. */
+export async function getHighlights(id: string, q: string, signal?: AbortSignal): Promise<string[]> {
+  const o = obj(await getJson(`/api/documents/${encodeURIComponent(id)}/highlights?${query({ q })}`, signal));
+  return strings(o.words);
+}
+
 /** The original file is downloaded by the browser itself; this is its address. */
 export function documentFileUrl(id: string): string {
   return `/api/documents/${encodeURIComponent(id)}/file`;

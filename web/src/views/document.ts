@@ -5,11 +5,13 @@ import {
   type DocumentLink,
   documentFileUrl,
   getDocument,
+  getHighlights,
   type Paragraph,
   type Person,
 } from "../api/documents.ts";
 import { isAbort } from "../api/http.ts";
 import { type Child, h, replace } from "../dom.ts";
+import { markWords } from "../highlight.ts";
 import { documentHref, personText, typeLabel } from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
 import {
@@ -54,11 +56,13 @@ export function documentView(ctx: ViewContext, id: string): View {
   };
   window.addEventListener("hashchange", onHashChange);
 
+  const q = ctx.url.searchParams.get("q")?.trim() ?? "";
   getDocument(id, controller.signal)
     .then((doc) => {
       setTitle(doc.title ?? doc.filename ?? "Handling");
       replace(ctx.root, renderDocument(doc));
       settleFocus(ctx.root, markTarget());
+      if (q) void markHits(ctx.root, id, q, controller.signal);
     })
     .catch((error: unknown) => {
       if (isAbort(error)) return;
@@ -274,6 +278,36 @@ function renderText(pages: string[], paragraphsHaveText: boolean): Child {
     );
   }
   return h("section", { class: "doc-text", "aria-labelledby": "text-h" }, h("h2", { id: "text-h" }, heading), body);
+}
+
+/**
+ * The words the search that led here matched, marked in the § and page texts,
+ * with a line saying so above the text. Marking is a help, not the page: if
+ * it fails, the document stays as it is.
+ */
+async function markHits(root: HTMLElement, id: string, q: string, signal: AbortSignal): Promise<void> {
+  let words: string[];
+  try {
+    words = await getHighlights(id, q, signal);
+  } catch {
+    return;
+  }
+  let count = 0;
+  for (const block of root.querySelectorAll(".paragraph__text, .page-text")) count += markWords(block, new Set(words));
+  const heading = root.querySelector("h1");
+  if (!heading) return;
+  const plain = new URL(window.location.href);
+  plain.searchParams.delete("q");
+  heading.after(
+    h(
+      "p",
+      { class: "hit-notice" },
+      count > 0
+        ? `${count} ${count === 1 ? "träff" : "träffar"} för ”${q}” är markerade i texten. `
+        : `Sökningen ”${q}” har inga träffar i texten (den kan ha träffat titeln eller diarienumret). `,
+      h("a", { href: plain.pathname + plain.hash }, "Visa utan markering"),
+    ),
+  );
 }
 
 /** Plain text as blocks split on blank lines; single line breaks are kept by CSS. */

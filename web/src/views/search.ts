@@ -197,7 +197,7 @@ export function searchView(ctx: ViewContext): View {
     return h(
       "li",
       { class: "hit" },
-      h("h3", { class: "hit__title" }, h("a", { href: documentHref(hit.documentId, hit.paragraph) }, heading)),
+      h("h3", { class: "hit__title" }, h("a", { href: documentHref(hit.documentId, hit.paragraph, state.q) }, heading)),
       meta(hit.type, hit.body, hit.date, hit.diarienummer),
       hit.snippet ? h("p", { class: "hit__snippet" }, renderSnippet(hit.snippet)) : null,
       hit.more.length > 0
@@ -214,7 +214,7 @@ export function searchView(ctx: ViewContext): View {
                   null,
                   h(
                     "a",
-                    { href: documentHref(hit.documentId, m.paragraph) },
+                    { href: documentHref(hit.documentId, m.paragraph, state.q) },
                     m.paragraph !== null ? `§ ${m.paragraph} ${m.title ?? ""}` : (m.title ?? `Sida ${m.page ?? ""}`),
                   ),
                 ),
