@@ -44,7 +44,12 @@ export interface Highlight {
 
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
-export function planMatch(groups: Term[][], excluded: Term[], vocabulary: TypoVocabulary): MatchPlan {
+/** Only the corrections are read: an engine that forgives typos itself passes none. */
+export function planMatch(
+  groups: Term[][],
+  excluded: Term[],
+  vocabulary: Pick<TypoVocabulary, "corrections">,
+): MatchPlan {
   const highlight: Highlight = {
     exact: new Set(),
     stems: new Set(),

@@ -1,7 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { Facets } from "./search-index.ts";
 
-const FACET_SIZE = 30;
+/** Each facet lists its largest values, at most this many. */
+export const FACET_SIZE = 30;
 
 export const emptyFacets = (): Facets => ({ type: {}, body: {}, year: {}, party: {}, speaker: {} });
 

@@ -1,7 +1,8 @@
 /**
  * What officials can rely on from search, whatever engine serves it: each
- * engine adapter runs this suite over the same small corpus
- * (`describeSearchBehaviour("fts5", open)`; Meilisearch will do the same).
+ * engine adapter runs this suite over the same small corpus: FTS5 in
+ * search-fts5.test.ts, Meilisearch in search-meili.test.ts (where MEILI_URL
+ * names a server).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchIndex, SearchQuery, SearchResult } from "../../indexer/search/search-index.ts";
