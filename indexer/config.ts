@@ -15,8 +15,16 @@ const schema = z.object({
   ARCHIVE_PDF_EXTRACTOR: z.enum(["auto", "pdftotext", "pdf-parse"]).default("auto"),
   ARCHIVE_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ARCHIVE_SEARCH_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, availableParallelism())),
+  ARCHIVE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  ARCHIVE_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  ARCHIVE_JOB_BACKOFF_S: z.coerce.number().positive().default(10),
+  ARCHIVE_JOB_LOCK_S: z.coerce.number().min(0.5).default(30),
+  ARCHIVE_JOB_STALLED_CHECK_S: z.coerce.number().min(0.1).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+/** Every environment variable the archive reads; a deployment that sets another has a typo. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export interface Config {
   dataDir: string;
@@ -31,9 +39,24 @@ export interface Config {
   ingestConcurrency: number;
   /** Worker threads that serve searches in the server; 0 searches on the main thread. */
   searchThreads: number;
+  /** With REDIS_URL: how the BullMQ queue runs jobs (see indexer/queue/bullmq-queue.ts). */
+  jobs: JobSettings;
   /** "auto": poppler's pdftotext where installed, else pdf-parse. */
   pdfExtractor: "auto" | "pdftotext" | "pdf-parse";
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+}
+
+export interface JobSettings {
+  /** Jobs one `npm run worker` process runs at once (default ARCHIVE_INGEST_CONCURRENCY). */
+  workerConcurrency: number;
+  /** Tries of a job that fails for a passing reason; a refused file fails at the first. */
+  attempts: number;
+  /** The first retry's delay; each next one doubles it. */
+  backoffMs: number;
+  /** A worker's hold on its job; a worker that dies loses it this long after its last renewal. */
+  lockMs: number;
+  /** How often workers look for jobs whose holder died. */
+  stalledCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parseMemoryMb: e.ARCHIVE_PARSE_MEMORY_MB,
     ingestConcurrency: e.ARCHIVE_INGEST_CONCURRENCY,
     searchThreads: e.ARCHIVE_SEARCH_THREADS,
+    jobs: {
+      workerConcurrency: e.ARCHIVE_WORKER_CONCURRENCY ?? e.ARCHIVE_INGEST_CONCURRENCY,
+      attempts: e.ARCHIVE_JOB_ATTEMPTS,
+      backoffMs: Math.round(e.ARCHIVE_JOB_BACKOFF_S * 1000),
+      lockMs: Math.round(e.ARCHIVE_JOB_LOCK_S * 1000),
+      stalledCheckMs: Math.round(e.ARCHIVE_JOB_STALLED_CHECK_S * 1000),
+    },
     pdfExtractor: e.ARCHIVE_PDF_EXTRACTOR,
     logLevel: e.LOG_LEVEL,
   };

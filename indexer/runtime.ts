@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import type { Archive, OriginalStore } from "./archive/archive.ts";
-import { openDatabase } from "./archive/database.ts";
+import { type Db, openDatabase } from "./archive/database.ts";
 import { FileOriginalStore } from "./archive/originals.ts";
 import { SqliteArchive } from "./archive/sqlite-archive.ts";
 import type { Config } from "./config.ts";
@@ -14,29 +14,36 @@ import {
   type TextExtractor,
 } from "./extract/index.ts";
 import { type PipelineDeps, processFile, recoverIndex } from "./pipeline.ts";
+import type { BullMqQueue } from "./queue/bullmq-queue.ts";
 import { InlineQueue } from "./queue/inline-queue.ts";
 import type { IngestQueue } from "./queue/queue.ts";
 import { SqliteJobStore } from "./queue/sqlite-job-store.ts";
-import { Fts5SearchIndex } from "./search/fts5-index.ts";
+import { openSearchEngine, type SearchEngine } from "./search/engine.ts";
 import type { SearchIndex } from "./search/search-index.ts";
-import { ThreadedSearchIndex } from "./search/search-threads.ts";
 
-export interface Runtime {
+/** What ingestion's stages need: the store, the originals, the extractor and the search index. */
+export interface PipelineRuntime {
   config: Config;
   logger: Logger;
   archive: Archive;
   originals: OriginalStore;
   search: SearchIndex;
+  /** Which engine serves `search` (FTS5, or Meilisearch with MEILI_URL), and its rebuild. */
+  searchEngine: SearchEngine;
   extractor: TextExtractor;
   pdfEngine: PdfEngine;
-  queue: IngestQueue;
   pipeline: PipelineDeps;
   close(): Promise<void>;
 }
 
+export interface Runtime extends PipelineRuntime {
+  /** BullMQ on Redis when REDIS_URL is set (workers process the jobs), else in-process. */
+  queue: IngestQueue;
+}
+
 /**
- * The one place that builds the configured adapters. Server, CLI and (later)
- * the worker all start here, so they always agree on what "the archive" is.
+ * The one place that builds the configured adapters. Server, CLI and the
+ * worker all start here, so they always agree on what "the archive" is.
  */
 export interface RuntimeOptions {
   logger?: Logger;
@@ -45,23 +52,87 @@ export interface RuntimeOptions {
    * default 0: commands that never search do not start threads.
    */
   searchThreads?: number;
+  /**
+   * Index documents a crash left stored but unindexed (default true). A
+   * sandboxed job processor skips it: its worker process did it at start.
+   */
+  recoverIndex?: boolean;
+}
+
+/** The archive and ingestion's stages without a queue: for the worker's sandboxed job processor. */
+export function openPipeline(config: Config, options: RuntimeOptions = {}): Promise<PipelineRuntime> {
+  return openParts(config, options);
 }
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = options.logger ?? pino({ level: config.logLevel }, pino.destination(2));
-  if (config.redisUrl) logger.warn("REDIS_URL is set, but the BullMQ queue is not built yet: ingesting in-process");
-  if (config.meiliUrl)
-    logger.warn("MEILI_URL is set, but the Meilisearch adapter is not built yet: using the embedded index");
+  const parts = await openParts(config, options);
+  const { db, logger, pipeline } = parts;
+  const store = new SqliteJobStore(db);
+  let queue: IngestQueue;
+  if (config.redisUrl) {
+    // Loaded only here: BullMQ and ioredis take half a second to import, which the embedded default never needs.
+    const { BullMqQueue } = await import("./queue/bullmq-queue.ts");
+    const { redactedUrl, warnUnlessNoEviction } = await import("./queue/redis.ts");
+    const bull = new BullMqQueue({
+      url: config.redisUrl,
+      attempts: config.jobs.attempts,
+      backoffMs: config.jobs.backoffMs,
+      logger,
+    });
+    logger.info(
+      { redis: redactedUrl(config.redisUrl) },
+      "ingestion goes through the BullMQ queue: `npm run worker` processes do the work",
+    );
+    void warnUnlessNoEviction(config.redisUrl, logger);
+    void handOver(store, bull, logger);
+    queue = bull;
+  } else {
+    const inline = new InlineQueue(
+      store,
+      (job) => processFile(pipeline, job.sha256, job.filename),
+      config.ingestConcurrency,
+      logger,
+    );
+    inline.resume();
+    queue = inline;
+  }
+  return {
+    ...parts,
+    queue,
+    async close() {
+      await queue.close();
+      await parts.close();
+    },
+  };
+}
 
+/** Jobs the in-process queue left unfinished (the archive ran without REDIS_URL before) move to BullMQ. */
+async function handOver(store: SqliteJobStore, queue: BullMqQueue, logger: Logger): Promise<void> {
+  const unfinished = store.unfinished();
+  if (unfinished.length === 0) return;
+  try {
+    await queue.adopt(unfinished);
+    store.remove(unfinished.map((j) => j.id));
+    logger.info({ count: unfinished.length }, "handed unfinished in-process jobs over to the BullMQ queue");
+  } catch (error) {
+    logger.warn(
+      { err: error },
+      "could not hand unfinished in-process jobs over to the BullMQ queue; will try at next start",
+    );
+  }
+}
+
+async function openParts(config: Config, options: RuntimeOptions): Promise<PipelineRuntime & { db: Db }> {
+  const logger = options.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "archive.sqlite"));
   const archive = new SqliteArchive(db);
-  const threads = options.searchThreads ?? 0;
-  const threaded = threads > 0 ? new ThreadedSearchIndex(db, { threads }) : null;
-  const search = threaded ?? new Fts5SearchIndex(db);
-  threaded?.warm().then(
-    () => logger.debug({ threads }, "search threads ready"),
-    (error: unknown) => logger.error({ err: error }, "a search thread failed to start"),
+  const { search, engine: searchEngine } = await openSearchEngine(
+    config,
+    db,
+    archive,
+    logger,
+    options.searchThreads ?? 0,
   );
   const originals = new FileOriginalStore(config.dataDir);
   const pool = new ExtractionPool({
@@ -76,29 +147,22 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   });
   const pipeline: PipelineDeps = { archive, originals, extractor, search, logger, maxFileBytes: config.maxUploadBytes };
 
-  await recoverIndex(pipeline);
-  const queue = new InlineQueue(
-    new SqliteJobStore(db),
-    (job) => processFile(pipeline, job.sha256, job.filename),
-    config.ingestConcurrency,
-    logger,
-  );
-  queue.resume();
+  if (options.recoverIndex ?? true) await recoverIndex(pipeline);
 
   return {
     config,
     logger,
+    db,
     archive,
     originals,
     search,
+    searchEngine,
     extractor,
     pdfEngine,
-    queue,
     pipeline,
     async close() {
-      await queue.close();
       await pool.close();
-      await threaded?.close();
+      await searchEngine.close();
       archive.close();
     },
   };

@@ -11,6 +11,7 @@ import { casesRoutes } from "./routes/cases.routes.ts";
 import { documentsRoutes } from "./routes/documents.routes.ts";
 import { jobsRoutes } from "./routes/jobs.routes.ts";
 import { meetingsRoutes } from "./routes/meetings.routes.ts";
+import { queueRoutes } from "./routes/queue.routes.ts";
 import { searchRoutes } from "./routes/search.routes.ts";
 import { sessionRoutes } from "./routes/session.routes.ts";
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Beside the contract: for the web UI's meeting and upload views.
   api.use("/meetings", meetingsRoutes(deps));
   api.use("/session", sessionRoutes(deps));
+  api.use("/queue", queueRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { isFileRejected } from "../indexer/errors.ts";
+import { QueueUnavailableError } from "../indexer/queue/queue.ts";
 
 /** An error meant for the client: a status, a stable code, a one-line message. */
 export class AppError extends Error {
@@ -33,6 +34,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let message = "something went wrong on the server";
     if (error instanceof AppError) {
       ({ status, code, message } = error);
+    } else if (error instanceof QueueUnavailableError) {
+      logger.warn({ err: error.cause, method: req.method, path: req.path }, "queue unreachable");
+      ({ status, code, message } = { status: 503, code: "queue_unavailable", message: error.message });
     } else if (isFileRejected(error)) {
       status = error.code === "too_large" ? 413 : 422;
       code = error.code;

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { isFileRejected } from "../errors.ts";
 import { admit } from "../pipeline.ts";
+import type { IngestQueue } from "../queue/queue.ts";
 import type { Runtime } from "../runtime.ts";
 import { collectFiles } from "./files.ts";
 import { ProgressBar } from "./progress.ts";
@@ -15,8 +16,9 @@ export interface IngestLine {
 
 /**
  * `archive ingest PATH...`: admits every file (refusals are immediate), queues
- * the accepted ones and waits for each. Returns the exit code: 0 unless a
- * file failed.
+ * the accepted ones and waits for each: in-process, or with REDIS_URL set
+ * until `npm run worker` processes have done them. Returns the exit code: 0
+ * unless a file failed.
  */
 export async function runIngest(runtime: Runtime, paths: string[], json: boolean): Promise<number> {
   const { files, skipped, missing } = await collectFiles(paths);
@@ -55,10 +57,18 @@ export async function runIngest(runtime: Runtime, paths: string[], json: boolean
       report({ file, id: null, status: "failed", error: reason });
     }
   }
+  if (waits.length > 0) await warnWithoutWorkers(runtime.queue);
   await Promise.all(waits);
   progress.finish();
   if (!json) printSummary(lines, skipped);
   return lines.some((l) => l.status === "failed") ? 1 : 0;
+}
+
+/** With REDIS_URL, the files wait for workers; say so when none is running rather than seem to hang. */
+async function warnWithoutWorkers(queue: IngestQueue): Promise<void> {
+  if ((await queue.workerCount?.()) === 0) {
+    process.stderr.write("archive: no worker is taking jobs from the queue yet; start one with `npm run worker`\n");
+  }
 }
 
 function printSummary(lines: IngestLine[], skipped: Map<string, number>): void {

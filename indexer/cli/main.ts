@@ -3,9 +3,10 @@ import pino from "pino";
 import { ConfigError, loadConfig } from "../config.ts";
 import { isFileRejected } from "../errors.ts";
 import { choosePdfEngine, createTextExtractor, ExtractionPool } from "../extract/index.ts";
-import { openRuntime } from "../runtime.ts";
+import { openPipeline, openRuntime } from "../runtime.ts";
 import { runExtract } from "./extract.ts";
 import { runIngest } from "./ingest.ts";
+import { runReindex } from "./reindex.ts";
 
 const USAGE = `usage: archive <command> [options]
 
@@ -13,6 +14,7 @@ commands:
   extract FILE          print what the indexer understands of one PDF, DOCX or .txt file (JSON)
   ingest PATH...        add files and folders (recursively) to the archive in ARCHIVE_DATA_DIR
     --json              one JSON line per file instead of a progress bar and summary
+  reindex               rebuild the search index (embedded, or Meilisearch with MEILI_URL) from the archive
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +51,17 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config, { logger: pino({ level }, pino.destination(2)) });
       try {
         return await runIngest(runtime, rest, values.json);
+      } finally {
+        await runtime.close();
+      }
+    }
+    case "reindex": {
+      if (rest.length > 0) return usageError("reindex takes no arguments");
+      const level = process.env.LOG_LEVEL ? config.logLevel : "warn";
+      // No queue: a rebuild reads the store and writes the index, nothing else.
+      const runtime = await openPipeline(config, { logger: pino({ level }, pino.destination(2)), recoverIndex: false });
+      try {
+        return await runReindex(runtime);
       } finally {
         await runtime.close();
       }

@@ -60,7 +60,12 @@ export function extractPdfWithPdftotext(bytes: Uint8Array, options: PdftotextOpt
   });
 }
 
-function classify(code: number | null, signal: NodeJS.Signals | null, stderr: string): FileRejectedError {
+/** Signals that stop a process from outside (Ctrl-C, a service manager stopping the group): nothing to do with the file. */
+const STOP_SIGNALS = new Set<NodeJS.Signals>(["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"]);
+
+function classify(code: number | null, signal: NodeJS.Signals | null, stderr: string): Error {
+  // Not a verdict on the file: a queue tries it again.
+  if (signal && STOP_SIGNALS.has(signal)) return new Error(`pdftotext was stopped (${signal})`);
   if (/password|encrypt/i.test(stderr))
     return new FileRejectedError("encrypted", "the PDF is encrypted (password protected)");
   if (signal || /alloc|memory/i.test(stderr)) {

@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import { isFileRejected } from "../errors.ts";
-import type { IngestJob, IngestQueue, JobState } from "./queue.ts";
-import { jobIdFor } from "./queue.ts";
+import type { IngestJob, IngestQueue, JobState, QueueOverview } from "./queue.ts";
+import { JobNotRetryableError, jobIdFor } from "./queue.ts";
 import type { SqliteJobStore } from "./sqlite-job-store.ts";
 
 export type JobProcessor = (job: IngestJob) => Promise<string>;
@@ -57,6 +57,18 @@ export class InlineQueue implements IngestQueue {
       if (state.status === "completed" || state.status === "failed") return state;
       await new Promise((resolve) => this.events.once(`settled:${id}`, resolve));
     }
+  }
+
+  async overview(limit: number): Promise<QueueOverview> {
+    return { counts: { ...this.store.counts(), retrying: 0 }, failed: this.store.failed(limit) };
+  }
+
+  async retry(id: string): Promise<JobState | null> {
+    const state = this.store.get(id);
+    const source = this.store.source(id);
+    if (!state || !source) return null;
+    if (state.status !== "failed") throw new JobNotRetryableError(id, state.status);
+    return this.enqueue({ sha256: source.sha256, filename: source.file });
   }
 
   /** Stops taking jobs and waits for the running ones to finish. */

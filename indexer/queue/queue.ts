@@ -17,6 +17,26 @@ export interface JobState {
   errorCode: string | null;
 }
 
+/** A job that failed for good, for the admins' overview. */
+export interface FailedJob {
+  id: string;
+  file: string;
+  error: string;
+  /** The rejection code when the file was refused; null for other failures. */
+  errorCode: string | null;
+  /** ISO time of the last failure. */
+  failedAt: string | null;
+  /** Tries made, the last included. */
+  attempts: number;
+}
+
+export interface QueueOverview {
+  /** Jobs by state. `waiting` includes `retrying`: jobs that failed for a passing reason and wait for their next try. */
+  counts: Record<JobStatus, number> & { retrying: number };
+  /** The most recent failures first. */
+  failed: FailedJob[];
+}
+
 /** Job ids derive from content, so the same file enqueued twice is one job. */
 export function jobIdFor(sha256: string): string {
   return `ingest-${sha256.slice(0, 32)}`;
@@ -31,5 +51,39 @@ export interface IngestQueue {
   get(id: string): Promise<JobState | null>;
   /** Resolves once the job is completed or failed. */
   waitFor(id: string): Promise<JobState>;
+  /** Counts by state and the latest failures (at most `limit`), for admins. */
+  overview(limit: number): Promise<QueueOverview>;
+  /**
+   * Runs a failed job again from its first try. Null when there is no such
+   * job; a JobNotRetryableError when it has not failed.
+   */
+  retry(id: string): Promise<JobState | null>;
+  /**
+   * Processes taking jobs, where they run apart from this one (BullMQ
+   * workers); null when the queue cannot tell. Absent for in-process queues.
+   */
+  workerCount?(): Promise<number | null>;
   close(): Promise<void>;
+}
+
+/** Only a failed job can be retried: a waiting or running one is on its way, a completed one is done. */
+export class JobNotRetryableError extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly status: JobStatus,
+  ) {
+    super(`job ${jobId} is ${status}; only a failed job can be retried`);
+    this.name = "JobNotRetryableError";
+  }
+}
+
+/**
+ * The queue could not be reached (Redis is away). The file's original is
+ * already stored, so sending it again later is safe.
+ */
+export class QueueUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("the ingestion queue is not reachable right now; try again in a moment", options);
+    this.name = "QueueUnavailableError";
+  }
 }

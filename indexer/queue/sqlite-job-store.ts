@@ -1,5 +1,6 @@
 import type { Db } from "../archive/database.ts";
-import type { JobState, JobStatus } from "./queue.ts";
+import type { FailedJob, JobState, JobStatus } from "./queue.ts";
+import { JOB_STATUSES } from "./queue.ts";
 
 interface JobRow {
   id: string;
@@ -61,6 +62,55 @@ export class SqliteJobStore {
           errorCode: row.error_code,
         }
       : null;
+  }
+
+  /** The file behind a job, to run it again. */
+  source(id: string): { file: string; sha256: string } | null {
+    const row = this.db.prepare("SELECT file, sha256 FROM jobs WHERE id = ?").get(id) as
+      | { file: string; sha256: string }
+      | undefined;
+    return row ?? null;
+  }
+
+  counts(): Record<JobStatus, number> {
+    const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+    const rows = this.db.prepare("SELECT status, count(*) AS n FROM jobs GROUP BY status").all() as {
+      status: JobStatus;
+      n: number;
+    }[];
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  /** The latest failures first. In-process jobs are not retried, so each failure was its one try. */
+  failed(limit: number): FailedJob[] {
+    const rows = this.db
+      .prepare(
+        "SELECT id, file, error, error_code, updated_at FROM jobs WHERE status = 'failed' ORDER BY updated_at DESC, id LIMIT ?",
+      )
+      .all(limit) as {
+      id: string;
+      file: string;
+      error: string | null;
+      error_code: string | null;
+      updated_at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      file: r.file,
+      error: r.error ?? "failed",
+      errorCode: r.error_code,
+      failedAt: r.updated_at,
+      attempts: 1,
+    }));
+  }
+
+  /** Forgets jobs another queue has taken over (the BullMQ queue, when REDIS_URL is set). */
+  remove(ids: string[]): void {
+    const remove = this.db.prepare("DELETE FROM jobs WHERE id = ?");
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(id);
+    })();
   }
 
   /** Jobs a previous process left unfinished. */

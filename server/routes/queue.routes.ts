@@ -1,0 +1,37 @@
+import { Router } from "express";
+import { z } from "zod";
+import { JobNotRetryableError } from "../../indexer/queue/queue.ts";
+import type { AppDeps } from "../app.ts";
+import { requireWriteAccess } from "../auth.ts";
+import { AppError, notFound } from "../errors.ts";
+import { parseQuery } from "../validate.ts";
+
+const overviewQuery = z.object({ limit: z.coerce.number().int().min(0).max(500).default(50) });
+
+/**
+ * The ingestion queue for admins: how many jobs are in each state, which
+ * failed and why, and a way to run a failed one again. Both need write
+ * access, since failures name files (and retrying changes the archive).
+ */
+export function queueRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireWriteAccess(deps.apiToken));
+
+  router.get("/", async (req, res) => {
+    const { limit } = parseQuery(overviewQuery, req.query);
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await deps.queue.overview(limit));
+  });
+
+  router.post("/jobs/:id/retry", async (req, res) => {
+    try {
+      const job = await deps.queue.retry(req.params.id);
+      if (!job) throw notFound(`job ${req.params.id}`);
+      res.status(202).json({ id: job.id, status: job.status, file: job.file });
+    } catch (error) {
+      if (error instanceof JobNotRetryableError) throw new AppError(409, "not_failed", error.message);
+      throw error;
+    }
+  });
+  return router;
+}
