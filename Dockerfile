@@ -1,4 +1,4 @@
-# The archive's image: API server (default command) and, later, queue workers.
+# The archive's image: the API server (default command) and the queue workers (`npx tsx indexer/worker/main.ts`).
 FROM node:20-bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
