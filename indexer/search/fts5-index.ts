@@ -28,7 +28,7 @@ export interface Fts5Options {
 }
 
 /** When a query has no words, documents of the case (or filter) come in this order: decisions first. */
-const TYPE_ORDER: Record<RecordType, number> = {
+export const TYPE_ORDER: Record<RecordType, number> = {
   protokoll: 0,
   protokollsutdrag: 1,
   tjansteutlatande: 2,
@@ -53,7 +53,7 @@ export class Fts5SearchIndex implements SearchIndex {
 
   constructor(
     private readonly db: Db,
-    private readonly options: Fts5Options = {},
+    options: Fts5Options = {},
   ) {
     if (!options.readOnly) migrate(db, "search", SCHEMA);
     db.pragma("temp_store = MEMORY");

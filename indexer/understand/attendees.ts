@@ -43,7 +43,7 @@ function roleFrom(annotation: string): string | null {
 function members(text: string, defaultRole: string, into: Person[]): void {
   const mentions = partyMentions(text);
   for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k]!;
+    const m = mentions[k] as (typeof mentions)[number];
     const next = mentions[k + 1];
     const between = text.slice(m.end, next ? next.index : text.length);
     const person: Person = { ...m.person, role: roleFrom(between) ?? defaultRole };

@@ -77,7 +77,7 @@ const NOT_PREFIXES = new Set([
 
 // A prefix is an all-caps abbreviation, or a short capitalised one as older records write it ("Bun", "Ks").
 const PREFIX = String.raw`(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{1,3})`;
-const YEAR = String.raw`(?:19|20)\d\d`;
+const YEAR = "(?:19|20)\\d\\d";
 /**
  * One scanner for the forms with a prefix. Groups: 1 prefix, 2 year, 3 separator, 4 number,
  * 5 dotted code, 6 spaced code | 7 prefix, 8 short year, 9 number | 10 year, 11 prefix, 12 number, 13 code.

@@ -75,10 +75,8 @@ function chooseHeadings(cands: Candidate[], range: { from: number; to: number } 
       const cj = pool[j] as Candidate;
       if (cj.number >= ci.number) continue;
       const score = (best[j] ?? 0) + 1;
-      const closer =
-        prev[i] !== undefined &&
-        prev[i]! >= 0 &&
-        ci.number - cj.number < ci.number - (pool[prev[i]!] as Candidate).number;
+      const before = prev[i] ?? -1;
+      const closer = before >= 0 && ci.number - cj.number < ci.number - (pool[before] as Candidate).number;
       if (score > (best[i] ?? 0) || (score === best[i] && closer)) {
         best[i] = score;
         prev[i] = j;

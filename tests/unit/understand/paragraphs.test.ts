@@ -45,7 +45,8 @@ describe("paragraphs", () => {
   });
 
   it("recovers a heading the text layer lost from the table of contents", () => {
-    const paragraphs = [{ ...three[0]!, title: "" }, three[1]!, three[2]!];
+    const [first, second, third] = three as [(typeof three)[number], (typeof three)[number], (typeof three)[number]];
+    const paragraphs = [{ ...first, title: "" }, second, third];
     const pages = buildProtocol({ paragraphs, toc: true }).map((p) =>
       p.replace("  § 46  ", "  § 46  Bygglov för förskola i Ekby"),
     );
