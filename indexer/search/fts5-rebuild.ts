@@ -16,6 +16,7 @@ export async function rebuildFts5(
   db.transaction(() => {
     // search_fts is contentless: 'delete-all' is how such a table is emptied.
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+    db.prepare("INSERT INTO search_titles (search_titles) VALUES ('delete-all')").run();
     db.exec("DELETE FROM search_people; DELETE FROM search_cases; DELETE FROM search_chunks;");
   })();
   const done: string[] = [];

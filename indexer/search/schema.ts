@@ -97,4 +97,14 @@ export const SCHEMA: string[] = [
     ORDER BY term;
   DROP TABLE temp.search_words_from;
   `,
+  // v5: § titles in an FTS5 table of their own, for the title-first selection
+  // of very common words: their doclists in search_fts cover nearly every §.
+  `
+  CREATE VIRTUAL TABLE search_titles USING fts5(
+    title,
+    content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 0"
+  );
+  INSERT INTO search_titles (rowid, title) SELECT id, title FROM search_chunks WHERE title IS NOT NULL AND title <> '';
+  `,
 ];
