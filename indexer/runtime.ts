@@ -41,10 +41,6 @@ export interface Runtime extends PipelineRuntime {
   queue: IngestQueue;
 }
 
-/**
- * The one place that builds the configured adapters. Server, CLI and the
- * worker all start here, so they always agree on what "the archive" is.
- */
 export interface RuntimeOptions {
   logger?: Logger;
   /**
@@ -64,6 +60,10 @@ export function openPipeline(config: Config, options: RuntimeOptions = {}): Prom
   return openParts(config, options);
 }
 
+/**
+ * The one place that builds the configured adapters. Server, CLI and the
+ * worker all start here, so they always agree on what "the archive" is.
+ */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const parts = await openParts(config, options);
   const { db, logger, pipeline } = parts;
