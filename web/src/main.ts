@@ -5,6 +5,7 @@
  *   /arende?dnr=...   one case
  *   /sammantrade      meetings (?organ= one body's; ?organ=&datum= one meeting)
  *   /ladda-upp        upload files (shown in the menu where this browser may upload)
+ *   /ko               the ingestion queue for admins (shown in the menu like /ladda-upp)
  * Same-origin links are handled here, except /api/ (downloads) and hash-only links.
  */
 
@@ -15,13 +16,14 @@ import { caseView } from "./views/case.ts";
 import { setTitle, type View, type ViewContext } from "./views/common.ts";
 import { documentView } from "./views/document.ts";
 import { meetingView } from "./views/meeting.ts";
+import { queueView } from "./views/queue.ts";
 import { searchView } from "./views/search.ts";
 import { uploadView } from "./views/upload.ts";
 
 interface Match {
   /** Same key = same view instance may take the new URL via update(). */
   key: string;
-  section: "search" | "case" | "meeting" | "upload" | null;
+  section: "search" | "case" | "meeting" | "upload" | "queue" | null;
   mount(ctx: ViewContext): View;
 }
 
@@ -43,6 +45,7 @@ function match(url: URL): Match {
   }
   if (path === "/sammantrade") return { key: `meeting:${url.search}`, section: "meeting", mount: meetingView };
   if (path === "/ladda-upp") return { key: "upload", section: "upload", mount: uploadView };
+  if (path === "/ko") return { key: "queue", section: "queue", mount: queueView };
   return { key: "notfound", section: null, mount: notFoundView };
 }
 
@@ -114,14 +117,15 @@ document.addEventListener("click", (event) => {
 
 window.addEventListener("popstate", () => render(false));
 
-/** The upload link is shown where uploading can work: writes allowed, or a token would allow them. */
-function showUploadLink(session: { canWrite: boolean; tokenRequired: boolean }): void {
-  const item = document.querySelector<HTMLElement>("[data-nav-item=upload]");
-  if (item) item.hidden = !(session.canWrite || session.tokenRequired);
+/** The upload and queue links are shown where writing can work: allowed, or a token would allow it. */
+function showWriteLinks(session: { canWrite: boolean; tokenRequired: boolean }): void {
+  for (const item of document.querySelectorAll<HTMLElement>("[data-nav-item=upload], [data-nav-item=queue]")) {
+    item.hidden = !(session.canWrite || session.tokenRequired);
+  }
 }
-onSessionChange(showUploadLink);
+onSessionChange(showWriteLinks);
 loadSession().catch(() => {
-  // Without an answer the link stays hidden; the upload view itself explains the problem.
+  // Without an answer the links stay hidden; the views themselves explain the problem.
 });
 
 render(true);

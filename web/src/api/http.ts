@@ -44,14 +44,24 @@ export function strings(value: unknown): string[] {
     .filter((s): s is string => s !== null && s !== "");
 }
 
-export async function getJson(
+export function getJson(path: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<unknown> {
+  return requestJson("GET", path, signal, headers);
+}
+
+/** A POST without a body (an action on a resource), answered with JSON. */
+export function postJson(path: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<unknown> {
+  return requestJson("POST", path, signal, headers);
+}
+
+async function requestJson(
+  method: "GET" | "POST",
   path: string,
-  signal?: AbortSignal,
-  headers: Record<string, string> = {},
+  signal: AbortSignal | undefined,
+  headers: Record<string, string>,
 ): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json", ...headers }, signal });
+    response = await fetch(path, { method, headers: { Accept: "application/json", ...headers }, signal });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, "network", "Servern svarar inte");

@@ -50,7 +50,7 @@ export function tokenForm(announce: (text: string) => void): HTMLElement {
     button.disabled = true;
     tryToken(token)
       .then((session) => {
-        if (session.canWrite) announce("Nyckeln godtogs. Du kan ladda upp filer.");
+        if (session.canWrite) announce("Nyckeln godtogs: du kan nu ändra i arkivet.");
         else showError("Nyckeln godtogs inte. Kontrollera att du klistrat in hela nyckeln.");
       })
       .catch(() => showError("Kunde inte kontrollera nyckeln. Försök igen om en stund."))
