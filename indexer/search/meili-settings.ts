@@ -58,6 +58,9 @@ export function meiliSettings(maxRanked: number): Settings {
     pagination: { maxTotalHits: maxRanked + 1 },
     distinctAttribute: null,
     stopWords: [],
+    // No synonyms: inflections, folded spellings and compound parts come in the prepared columns,
+    // and a synonym list here (KS = kommunstyrelsen, say) would make the engines answer differently,
+    // since the FTS5 index has none. Such a list belongs in query preparation, shared by both.
     synonyms: {},
   };
 }
