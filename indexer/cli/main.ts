@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { isFileRejected } from "../errors.ts";
 import { choosePdfEngine, createTextExtractor, ExtractionPool } from "../extract/index.ts";
 import { openPipeline, openRuntime } from "../runtime.ts";
+import { runBackup, runRestore } from "./backup.ts";
 import { runExtract } from "./extract.ts";
 import { runIngest } from "./ingest.ts";
 import { runReindex } from "./reindex.ts";
@@ -15,6 +16,8 @@ commands:
   ingest PATH...        add files and folders (recursively) to the archive in ARCHIVE_DATA_DIR
     --json              one JSON line per file instead of a progress bar and summary
   reindex               rebuild the search index (embedded, or Meilisearch with MEILI_URL) from the archive
+  backup PATH           copy the archive (database and originals) into a new or empty directory, while it runs
+  restore PATH          restore a backup into ARCHIVE_DATA_DIR, which must be empty or absent
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -66,6 +69,12 @@ async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
     }
+    case "backup":
+      if (rest.length !== 1) return usageError("backup takes exactly one PATH");
+      return await runBackup(config, rest[0] as string);
+    case "restore":
+      if (rest.length !== 1) return usageError("restore takes exactly one PATH");
+      return await runRestore(config, rest[0] as string);
     default:
       return usageError(`unknown command: ${command}`);
   }
