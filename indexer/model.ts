@@ -88,6 +88,25 @@ export interface RecordData {
   /** Attachments named outside paragraphs (a tjänsteutlåtande's bilagor). */
   attachments: AttachmentRef[];
   references: DocumentReference[];
+  /**
+   * What may need secrecy review (personnummer, OSL references, e-mail, phone).
+   * Optional: records stored before it existed get it computed from their pages on read.
+   */
+  sensitive?: SensitiveFlag[];
+}
+
+export const SENSITIVE_KINDS = ["personnummer", "samordningsnummer", "secrecy", "email", "phone"] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** A passage an official may need to review before handing a record out; flagged, never masked. */
+export interface SensitiveFlag {
+  kind: SensitiveKind;
+  /** 1-based page. */
+  page: number;
+  /** Character offsets in that page's text (as stored and shown), end exclusive. */
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** Text of one file, page by page, before understanding. */

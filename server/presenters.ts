@@ -1,6 +1,7 @@
 import type { Meeting, StoredDocument } from "../indexer/archive/archive.ts";
-import type { Link } from "../indexer/model.ts";
+import type { Link, SensitiveKind } from "../indexer/model.ts";
 import { presentParagraph, presentRecord } from "../indexer/present.ts";
+import type { SearchResult } from "../indexer/search/search-index.ts";
 
 /** What leaves the server about one document: the extract fields plus identity, texts and links. */
 export function presentDocument(doc: StoredDocument, links: Link[]) {
@@ -15,8 +16,15 @@ export function presentDocument(doc: StoredDocument, links: Link[]) {
     ...record,
     paragraphs: doc.record.paragraphs.map((p) => ({ ...presentParagraph(p), page: p.page, text: p.text })),
     links,
+    /** Passages that may need secrecy review; offsets are into `text[page - 1]`. */
+    sensitive: doc.record.sensitive ?? [],
     text: doc.pages,
   };
+}
+
+/** Search hits with the kinds of sensitive content their documents hold, so an official sees them at once. */
+export function presentSearch(result: SearchResult, kinds: Map<string, SensitiveKind[]>) {
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, flags: kinds.get(hit.documentId) ?? [] })) };
 }
 
 /** A meeting's records: paragraphs where a record has them, a bilaga's label and § where it names them. */

@@ -1,4 +1,4 @@
-import type { ExtractedText, FileFormat, Link, RecordData, RecordType } from "../model.ts";
+import type { ExtractedText, FileFormat, Link, RecordData, RecordType, SensitiveKind } from "../model.ts";
 
 /** A document as the pipeline hands it to the store. */
 export interface NewDocument {
@@ -96,6 +96,11 @@ export interface Archive {
   /** Ids of stored documents not yet confirmed in the search index. */
   unindexed(): string[];
   markIndexed(id: string): void;
+  /**
+   * The kinds of sensitive content in each of these documents, for search hits'
+   * tags; unknown ids are left out.
+   */
+  sensitiveKinds(ids: string[]): Map<string, SensitiveKind[]>;
   /** Ids of every document, for rebuilding the search index. */
   allIds(): Iterable<string>;
   close(): void;

@@ -104,4 +104,9 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE jobs ADD COLUMN error_code TEXT;
   `,
+  // The kinds of sensitive content a document holds (JSON), for search hits' tags; NULL until
+  // computed, so documents stored before this get theirs from their pages when first asked.
+  `
+  ALTER TABLE documents ADD COLUMN sensitive_kinds TEXT;
+  `,
 ];

@@ -1,7 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import { anchorsOf, compatible, targetsOf } from "../links.ts";
-import type { Link, LinkRel, Person, RecordData, RecordType } from "../model.ts";
+import type { Link, LinkRel, Person, RecordData, RecordType, SensitiveKind } from "../model.ts";
 import { canonicalize, caseKey } from "../understand/diarienummer.ts";
+import { findSensitive, sensitiveKinds } from "../understand/sensitive.ts";
 import type {
   Archive,
   CaseEntry,
@@ -52,8 +53,8 @@ export class SqliteArchive implements Archive {
     this.statements = {
       bySha: db.prepare("SELECT id FROM documents WHERE sha256 = ?"),
       insertDocument: db.prepare(
-        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, body_key, meeting_date, document_date, record, ingested_at)
-         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, normalize_body(@body), @meetingDate, @documentDate, @record, @ingestedAt)`,
+        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, body_key, meeting_date, document_date, record, ingested_at, sensitive_kinds)
+         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, normalize_body(@body), @meetingDate, @documentDate, @record, @ingestedAt, @sensitiveKinds)`,
       ),
       insertPage: db.prepare("INSERT INTO pages (document_id, number, text) VALUES (?, ?, ?)"),
       insertCase: db.prepare(
@@ -96,6 +97,8 @@ export class SqliteArchive implements Archive {
       unindexed: db.prepare("SELECT id FROM documents WHERE indexed_at IS NULL"),
       markIndexed: db.prepare("UPDATE documents SET indexed_at = ? WHERE id = ?"),
       allIds: db.prepare("SELECT id FROM documents ORDER BY id"),
+      sensitiveKinds: db.prepare("SELECT sensitive_kinds AS kinds FROM documents WHERE id = ?"),
+      setSensitiveKinds: db.prepare("UPDATE documents SET sensitive_kinds = ? WHERE id = ?"),
     };
   }
 
@@ -112,13 +115,16 @@ export class SqliteArchive implements Archive {
     const row = this.stmt("get").get(id) as DocumentRow | undefined;
     if (!row) return null;
     const pages = (this.stmt("pages").all(id) as { text: string }[]).map((p) => p.text);
+    const record = JSON.parse(row.record) as RecordData;
+    // Stored before flags existed: computed from the pages, which is what ingest does.
+    record.sensitive ??= findSensitive(pages);
     return {
       id: row.id,
       sha256: row.sha256,
       filename: row.filename,
       format: row.format,
       size: row.size,
-      record: JSON.parse(row.record) as RecordData,
+      record,
       pages,
       ingestedAt: row.ingested_at,
     };
@@ -173,6 +179,23 @@ export class SqliteArchive implements Archive {
     this.stmt("markIndexed").run(new Date().toISOString(), id);
   }
 
+  sensitiveKinds(ids: string[]): Map<string, SensitiveKind[]> {
+    const kinds = new Map<string, SensitiveKind[]>();
+    for (const id of new Set(ids)) {
+      const row = this.stmt("sensitiveKinds").get(id) as { kinds: string | null } | undefined;
+      if (!row) continue;
+      if (row.kinds !== null) {
+        kinds.set(id, JSON.parse(row.kinds) as SensitiveKind[]);
+        continue;
+      }
+      const doc = this.get(id);
+      const found = doc ? sensitiveKinds(doc.record.sensitive ?? []) : [];
+      this.stmt("setSensitiveKinds").run(JSON.stringify(found), id);
+      kinds.set(id, found);
+    }
+    return kinds;
+  }
+
   *allIds(): Iterable<string> {
     for (const row of this.stmt("allIds").iterate() as Iterable<{ id: string }>) yield row.id;
   }
@@ -208,6 +231,7 @@ export class SqliteArchive implements Archive {
       documentDate: record.documentDate,
       record: JSON.stringify(record),
       ingestedAt: new Date().toISOString(),
+      sensitiveKinds: JSON.stringify(sensitiveKinds(record.sensitive ?? findSensitive(doc.text.pages))),
     });
     for (const [i, text] of doc.text.pages.entries()) this.stmt("insertPage").run(doc.id, i + 1, text);
     this.insertCaseNumbers(doc.id, record);

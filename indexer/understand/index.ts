@@ -13,6 +13,7 @@ import { headerLines, normalize } from "./normalize.ts";
 import { findParagraphs } from "./paragraphs.ts";
 import { findNotes, findReservations, findSpeakers } from "./people.ts";
 import { findReferences } from "./references.ts";
+import { findSensitive } from "./sensitive.ts";
 import { TOC_MARKER } from "./toc.ts";
 
 export { canonicalize, caseKey, findCaseNumbers } from "./diarienummer.ts";
@@ -116,5 +117,6 @@ export function understand(input: { pages: string[]; filename: string }): Record
     belongsTo,
     attachments: type === "tjansteutlatande" ? findAttachmentList(nonBlank) : [],
     references,
+    sensitive: findSensitive(input.pages),
   };
 }

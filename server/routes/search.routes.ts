@@ -3,6 +3,7 @@ import { z } from "zod";
 import { RECORD_TYPES } from "../../indexer/model.ts";
 import { SORTS } from "../../indexer/search/search-index.ts";
 import type { AppDeps } from "../app.ts";
+import { presentSearch } from "../presenters.ts";
 import { parseQuery } from "../validate.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
@@ -31,7 +32,8 @@ export function searchRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get("/", async (req, res) => {
     const query = parseQuery(searchQuery, req.query);
-    res.json(await deps.search.search(query));
+    const result = await deps.search.search(query);
+    res.json(presentSearch(result, deps.archive.sensitiveKinds(result.hits.map((h) => h.documentId))));
   });
   return router;
 }

@@ -11,6 +11,22 @@ const TYPE_LABELS: Record<string, string> = {
   ovrigt: "Övrigt",
 };
 
+/** What an official reads where a record may hold something secret or personal. */
+export const SENSITIVE_NOTICE = "Kan behöva sekretessprövas";
+
+const SENSITIVE_LABELS: Record<string, string> = {
+  personnummer: "Personnummer",
+  samordningsnummer: "Samordningsnummer",
+  secrecy: "Sekretessmarkering",
+  email: "E-postadress",
+  phone: "Telefonnummer",
+};
+
+/** Unknown kinds are shown as sent rather than hidden. */
+export function sensitiveLabel(kind: string): string {
+  return SENSITIVE_LABELS[kind] ?? kind;
+}
+
 /** Unknown types are shown as sent rather than hidden. */
 export function typeLabel(type: string | null | undefined): string {
   if (!type) return "Okänd typ";

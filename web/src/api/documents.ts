@@ -36,6 +36,13 @@ export interface Paragraph {
   text: string | null;
 }
 
+/** A passage that may need secrecy review: its kind, 1-based page and the text as written. */
+export interface SensitiveFlag {
+  kind: string;
+  page: number | null;
+  text: string;
+}
+
 export type LinkRel = "attachment" | "attached-to" | "references";
 
 export interface DocumentLink {
@@ -62,6 +69,7 @@ export interface ArchiveDocument {
   pageCount: number | null;
   /** Text per page, when the API provides it (`pages: string[]` or `text`). */
   pageTexts: string[];
+  sensitive: SensitiveFlag[];
 }
 
 function person(value: unknown): Person {
@@ -135,6 +143,9 @@ function archiveDocument(value: unknown): ArchiveDocument {
     }),
     pageCount: num(pages) ?? num(o.pageCount) ?? (Array.isArray(pages) ? pages.length : null),
     pageTexts,
+    sensitive: arr(o.sensitive)
+      .map((f) => ({ kind: str(obj(f).kind) ?? "", page: num(obj(f).page), text: str(obj(f).text) ?? "" }))
+      .filter((f) => f.kind !== ""),
   };
 }
 

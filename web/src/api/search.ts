@@ -15,6 +15,8 @@ export interface SearchHit {
   matches: number;
   /** The document's other matching § or pages, best first. */
   more: { paragraph: number | null; page: number | null; title: string | null }[];
+  /** Kinds of sensitive content in the hit's document (personnummer, secrecy...). */
+  flags: string[];
 }
 
 export interface FacetValue {
@@ -80,6 +82,7 @@ export async function search(params: SearchParams, signal?: AbortSignal): Promis
         const o = obj(m);
         return { paragraph: num(o.paragraph), page: num(o.page), title: str(o.title) };
       }),
+      flags: strings(hit.flags),
     };
   });
   const facets: Record<string, FacetValue[]> = {};

@@ -8,11 +8,12 @@ import {
   getHighlights,
   type Paragraph,
   type Person,
+  type SensitiveFlag,
 } from "../api/documents.ts";
 import { isAbort } from "../api/http.ts";
 import { type Child, h, replace } from "../dom.ts";
 import { markWords } from "../highlight.ts";
-import { documentHref, personText, typeLabel } from "../labels.ts";
+import { documentHref, personText, SENSITIVE_NOTICE, sensitiveLabel, typeLabel } from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
 import {
   dateEl,
@@ -116,6 +117,7 @@ function renderDocument(doc: ArchiveDocument): HTMLElement {
       ["Sidor", doc.pageCount === null ? null : String(doc.pageCount)],
       ["SHA-256", doc.sha256 ? h("code", { class: "hash" }, doc.sha256) : null],
     ]),
+    renderSensitive(doc.sensitive),
     numbered.length > 1
       ? h(
           "nav",
@@ -150,6 +152,29 @@ function renderDocument(doc: ArchiveDocument): HTMLElement {
     renderText(
       doc.pageTexts,
       doc.paragraphs.some((p) => p.text),
+    ),
+  );
+}
+
+/** Flags for the official to review before handing the record out; the text is the record's, so text only. */
+function renderSensitive(flags: SensitiveFlag[]): Child {
+  if (flags.length === 0) return null;
+  return h(
+    "section",
+    { class: "notice sensitive", "aria-labelledby": "sensitive-h" },
+    h("h2", { id: "sensitive-h", class: "notice__title" }, SENSITIVE_NOTICE),
+    h("p", null, "Handlingen innehåller uppgifter som kan omfattas av sekretess eller vara personuppgifter:"),
+    h(
+      "ul",
+      null,
+      flags.map((f) =>
+        h(
+          "li",
+          null,
+          `${sensitiveLabel(f.kind)}${f.page === null ? "" : `, sida ${f.page}`}: `,
+          h("code", null, f.text),
+        ),
+      ),
     ),
   );
 }

@@ -7,7 +7,14 @@ import { type DocumentSummary, listDocuments } from "../api/documents.ts";
 import { isAbort } from "../api/http.ts";
 import { type SearchHit, search } from "../api/search.ts";
 import { type Child, h, replace } from "../dom.ts";
-import { documentCountText, documentHref, hitCountText, typeLabel } from "../labels.ts";
+import {
+  documentCountText,
+  documentHref,
+  hitCountText,
+  SENSITIVE_NOTICE,
+  sensitiveLabel,
+  typeLabel,
+} from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
 import {
   EMPTY_SEARCH,
@@ -199,6 +206,17 @@ export function searchView(ctx: ViewContext): View {
       { class: "hit" },
       h("h3", { class: "hit__title" }, h("a", { href: documentHref(hit.documentId, hit.paragraph, state.q) }, heading)),
       meta(hit.type, hit.body, hit.date, hit.diarienummer),
+      hit.flags.length > 0
+        ? h(
+            "p",
+            { class: "hit__flags" },
+            h(
+              "span",
+              { class: "tag tag--sensitive", title: hit.flags.map(sensitiveLabel).join(", ") },
+              SENSITIVE_NOTICE,
+            ),
+          )
+        : null,
       hit.snippet ? h("p", { class: "hit__snippet" }, renderSnippet(hit.snippet)) : null,
       hit.more.length > 0
         ? h(
