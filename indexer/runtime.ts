@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
-import type { Archive, OriginalStore } from "./archive/archive.ts";
+import type { Archive, AuditLog, OriginalStore } from "./archive/archive.ts";
 import { type Db, openDatabase } from "./archive/database.ts";
 import { FileOriginalStore } from "./archive/originals.ts";
 import { SqliteArchive } from "./archive/sqlite-archive.ts";
+import { SqliteAuditLog } from "./archive/sqlite-audit-log.ts";
 import type { Config } from "./config.ts";
 import {
   choosePdfEngine,
@@ -39,6 +40,8 @@ export interface PipelineRuntime {
 export interface Runtime extends PipelineRuntime {
   /** BullMQ on Redis when REDIS_URL is set (workers process the jobs), else in-process. */
   queue: IngestQueue;
+  /** Which originals were handed out, and to whom. */
+  audit: AuditLog;
 }
 
 export interface RuntimeOptions {
@@ -99,6 +102,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   return {
     ...parts,
     queue,
+    audit: new SqliteAuditLog(db),
     async close() {
       await queue.close();
       await parts.close();

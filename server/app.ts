@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type RequestHandler } from "express";
 import type { Logger } from "pino";
-import type { Archive, OriginalStore } from "../indexer/archive/archive.ts";
+import type { Archive, AuditLog, OriginalStore } from "../indexer/archive/archive.ts";
 import type { PipelineDeps } from "../indexer/pipeline.ts";
 import type { IngestQueue } from "../indexer/queue/queue.ts";
 import type { SearchIndex } from "../indexer/search/search-index.ts";
 import { apiNotFound, errorHandler } from "./errors.ts";
+import { auditRoutes } from "./routes/audit.routes.ts";
 import { casesRoutes } from "./routes/cases.routes.ts";
 import { documentsRoutes } from "./routes/documents.routes.ts";
 import { jobsRoutes } from "./routes/jobs.routes.ts";
@@ -20,6 +21,7 @@ export interface AppDeps {
   search: SearchIndex;
   queue: IngestQueue;
   originals: OriginalStore;
+  audit: AuditLog;
   pipeline: PipelineDeps;
   apiToken: string | null;
   logger: Logger;
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/meetings", meetingsRoutes(deps));
   api.use("/session", sessionRoutes(deps));
   api.use("/queue", queueRoutes(deps));
+  api.use("/audit", auditRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

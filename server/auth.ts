@@ -23,6 +23,17 @@ export function writeAccessError(req: Pick<Request, "get" | "socket">, apiToken:
   return null;
 }
 
+/**
+ * Who made this request, as far as the server can tell, for the audit log and
+ * cover sheets. There is one shared token, so it names no person.
+ */
+export function requestActor(req: Pick<Request, "get" | "socket">, apiToken: string | null): string {
+  const ip = req.socket.remoteAddress ?? "okänd adress";
+  if (apiToken && writeAccessError(req, apiToken) === null) return `API-token (${ip})`;
+  if (LOOPBACK.has(ip)) return "lokal användare";
+  return `klient ${ip}`;
+}
+
 /** Guards routes that change the archive (see writeAccessError). */
 export function requireWriteAccess(apiToken: string | null): RequestHandler {
   return (req, _res, next) => {

@@ -113,3 +113,22 @@ export interface OriginalStore {
   /** A local path to read the original from. */
   path(sha256: string): string;
 }
+
+export type AuditAction = "export" | "download";
+
+export interface AuditEntry {
+  id: number;
+  /** ISO timestamp. */
+  at: string;
+  action: AuditAction;
+  /** Who asked, as the server could tell (see server/auth.ts requestActor). */
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+/** What was handed out, to whom: answers "who got this record?" after a public-records request. */
+export interface AuditLog {
+  record(action: AuditAction, actor: string, detail: Record<string, unknown>): void;
+  /** Newest first. */
+  list(limit: number, offset: number): Page<AuditEntry>;
+}

@@ -109,4 +109,14 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE documents ADD COLUMN sensitive_kinds TEXT;
   `,
+  // Who was handed which originals (exports of a case, single downloads), for public-records requests.
+  `
+  CREATE TABLE audit_log (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('export', 'download')),
+    actor  TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  `,
 ];

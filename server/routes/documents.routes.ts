@@ -6,7 +6,7 @@ import { isFileRejected } from "../../indexer/errors.ts";
 import { CONTENT_TYPES } from "../../indexer/extract/index.ts";
 import { admit } from "../../indexer/pipeline.ts";
 import type { AppDeps } from "../app.ts";
-import { requireWriteAccess } from "../auth.ts";
+import { requestActor, requireWriteAccess } from "../auth.ts";
 import { AppError, notFound } from "../errors.ts";
 import { safeFilename } from "../filenames.ts";
 import { presentDocument } from "../presenters.ts";
@@ -69,6 +69,11 @@ export function documentsRoutes(deps: AppDeps): Router {
     res.setHeader("Content-Length", String(doc.size));
     res.setHeader("Content-Disposition", contentDisposition(doc.filename, req.query.download !== undefined));
     res.setHeader("Cache-Control", "private, max-age=31536000, immutable");
+    deps.audit.record("download", requestActor(req, deps.apiToken), {
+      documentId: doc.id,
+      filename: doc.filename,
+      sha256: doc.sha256,
+    });
     const stream = createReadStream(deps.originals.path(doc.sha256));
     stream.on("error", (error) =>
       next(new AppError(500, "original_missing", "the original file could not be read", { cause: error })),

@@ -279,13 +279,14 @@ describe("the meeting index on an archive from before it existed", () => {
       const source = archive.runtime.archive.get(idOf.get(meeting.files[0]?.file ?? "") ?? "");
       expect(source).not.toBeNull();
       const db = openDatabase(file, []);
-      // Back to the schema before meetings: no body_key column (nor the job error codes and sensitive kinds after).
+      // Back to the schema before meetings: no body_key column (nor the job error codes, sensitive kinds and audit log after).
       const meetingStep = MIGRATIONS.findIndex((step) => step.includes("documents_meeting"));
       expect(meetingStep).toBeGreaterThan(0);
       db.exec("DROP INDEX documents_meeting; DROP INDEX documents_meetings_newest");
       db.exec("ALTER TABLE documents DROP COLUMN body_key");
       db.exec("ALTER TABLE jobs DROP COLUMN error_code");
       db.exec("ALTER TABLE documents DROP COLUMN sensitive_kinds");
+      db.exec("DROP TABLE audit_log");
       db.prepare("UPDATE schema_versions SET version = ? WHERE component = 'archive'").run(meetingStep);
       const r = source?.record;
       db.prepare(

@@ -227,6 +227,7 @@ async function overHttp(index: SearchIndex) {
     search: index,
     queue: {} as IngestQueue,
     originals: new FileOriginalStore(work),
+    audit: { record() {}, list: () => ({ total: 0, items: [] }) },
     pipeline: {} as PipelineDeps,
     apiToken: null,
     logger: pino({ level: "silent" }),

@@ -16,6 +16,11 @@ export interface CaseResult {
   documents: CaseDocument[];
 }
 
+/** Every original of the case as one ZIP, with a manifest and a cover sheet; the server logs the export. */
+export function caseExportUrl(dnr: string): string {
+  return `/api/cases/export?${query({ dnr })}`;
+}
+
 export async function getCase(dnr: string, signal?: AbortSignal): Promise<CaseResult> {
   const o = obj(await getJson(`/api/cases?${query({ dnr })}`, signal));
   return {

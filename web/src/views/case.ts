@@ -1,6 +1,6 @@
 /** A case (ärende): every record naming one diarienummer, oldest first. */
 
-import { type CaseDocument, type CaseResult, getCase } from "../api/cases.ts";
+import { type CaseDocument, type CaseResult, caseExportUrl, getCase } from "../api/cases.ts";
 import { ApiError, isAbort } from "../api/http.ts";
 import { h, replace } from "../dom.ts";
 import { caseHref, documentCountText, documentHref, typeLabel } from "../labels.ts";
@@ -111,6 +111,17 @@ function renderCase(result: CaseResult, asked: string): DocumentFragment {
       { class: "case__summary" },
       `${documentCountText(docs.length)}, äldst först. `,
       h("a", { href: searchUrl({ ...EMPTY_SEARCH, q: result.diarienummer }) }, "Sök på numret i fritext"),
+    ),
+    h(
+      "p",
+      { class: "case__export" },
+      h(
+        "a",
+        { href: caseExportUrl(result.diarienummer), class: "button button--secondary", download: true },
+        "Ladda ner alla handlingar (ZIP)",
+      ),
+      " ",
+      h("span", { class: "hint" }, "Originalen med en förteckning (manifest.csv) och ett försättsblad."),
     ),
     h(
       "div",
