@@ -91,7 +91,12 @@ export function documentsRoutes(deps: AppDeps): Router {
             : `the upload could not be read: ${error.message}`;
         return next(new AppError(status, error.code === "LIMIT_FILE_SIZE" ? "too_large" : "bad_upload", message));
       }
-      if (error) return next(error);
+      if (error) {
+        // Busboy's own complaints ("Malformed part header", "Unexpected end of form") are plain
+        // Errors: the request was malformed, not the server broken.
+        const reason = error instanceof Error ? error.message : String(error);
+        return next(new AppError(400, "bad_upload", `the upload could not be read: ${reason}`));
+      }
       handleUpload(deps, (req.files as Express.Multer.File[] | undefined) ?? []).then(
         ({ status, body }) => res.status(status).json(body),
         next,
