@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "../archive/database.ts";
 import { fold, hasDiacritics, oneEditAway } from "./swedish.ts";
 
@@ -22,22 +23,15 @@ export class TypoVocabulary {
   private words: Set<string> | null = null;
   private folded: Set<string> | null = null;
   private lastId = 0;
+  private since: Statement | null = null;
 
   constructor(private readonly db: Db) {}
-
-  /** Words this connection has just written to search_words. */
-  add(tokens: Iterable<string>): void {
-    if (!this.words || !this.folded) return;
-    for (const t of tokens) this.addOne(t);
-  }
 
   /** Takes in the words added since the last look (by any connection). */
   refresh(): void {
     if (!this.words) return;
-    const rows = this.db
-      .prepare("SELECT id, word FROM search_words WHERE id > ? ORDER BY id")
-      .raw()
-      .iterate(this.lastId) as Iterable<[number, string]>;
+    this.since ??= this.db.prepare("SELECT id, word FROM search_words WHERE id > ? ORDER BY id").raw();
+    const rows = this.since.iterate(this.lastId) as Iterable<[number, string]>;
     for (const [id, word] of rows) {
       this.addOne(word);
       this.lastId = id;
