@@ -114,7 +114,14 @@ export interface OriginalStore {
   path(sha256: string): string;
 }
 
-export type AuditAction = "export" | "download";
+export type AuditAction =
+  | "export"
+  | "download"
+  | "token-create"
+  | "token-revoke"
+  | "sign-in"
+  | "sign-in-refused"
+  | "sign-out";
 
 export interface AuditEntry {
   id: number;

@@ -119,4 +119,40 @@ export const MIGRATIONS: string[] = [
     detail TEXT NOT NULL
   );
   `,
+  // Who may do what: API tokens (stored only as SHA-256 hashes of their secrets) with a role,
+  // web sessions signed in with one, and an audit log that also records token and sign-in events.
+  `
+  CREATE TABLE api_tokens (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+    secret_hash  TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    revoked_at   TEXT,
+    last_used_at TEXT
+  );
+
+  CREATE TABLE sessions (
+    id_hash         TEXT PRIMARY KEY,
+    token_id        TEXT REFERENCES api_tokens(id) ON DELETE CASCADE,
+    env_token_hash  TEXT,
+    created_at      TEXT NOT NULL,
+    expires_at      TEXT NOT NULL,
+    CHECK ((token_id IS NULL) <> (env_token_hash IS NULL))
+  );
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+  CREATE TABLE audit_log_v2 (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN (
+      'export', 'download', 'token-create', 'token-revoke', 'sign-in', 'sign-in-refused', 'sign-out'
+    )),
+    actor  TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  INSERT INTO audit_log_v2 (id, at, action, actor, detail) SELECT id, at, action, actor, detail FROM audit_log;
+  DROP TABLE audit_log;
+  ALTER TABLE audit_log_v2 RENAME TO audit_log;
+  `,
 ];
