@@ -20,6 +20,11 @@ const schema = z.object({
   ARCHIVE_JOB_BACKOFF_S: z.coerce.number().positive().default(10),
   ARCHIVE_JOB_LOCK_S: z.coerce.number().min(0.5).default(30),
   ARCHIVE_JOB_STALLED_CHECK_S: z.coerce.number().min(0.1).default(30),
+  ARCHIVE_PUBLIC_READ: z.enum(["true", "false", "1", "0", "yes", "no"]).default("true"),
+  ARCHIVE_TRUST_PROXY: z.string().optional(),
+  ARCHIVE_RATE_SEARCH_PER_MIN: z.coerce.number().int().min(0).default(1200),
+  ARCHIVE_RATE_UPLOAD_PER_MIN: z.coerce.number().int().min(0).default(300),
+  ARCHIVE_RATE_SIGNIN_PER_MIN: z.coerce.number().int().min(0).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -41,9 +46,23 @@ export interface Config {
   searchThreads: number;
   /** With REDIS_URL: how the BullMQ queue runs jobs (see indexer/queue/bullmq-queue.ts). */
   jobs: JobSettings;
+  /** Who may reach the archive over HTTP (see server/auth.ts). */
+  http: HttpSettings;
   /** "auto": poppler's pdftotext where installed, else pdf-parse. */
   pdfExtractor: "auto" | "pdftotext" | "pdf-parse";
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+}
+
+export interface HttpSettings {
+  /** Reading (search, documents, cases) without signing in. */
+  publicRead: boolean;
+  /**
+   * Express's "trust proxy" (e.g. "loopback" or "1"): behind a TLS proxy, the
+   * client's address and https come from its X-Forwarded-* headers. Unset: not trusted.
+   */
+  trustProxy: string | null;
+  /** Requests a minute per client; 0 turns a limit off. */
+  rateLimits: { search: number; upload: number; signIn: number };
 }
 
 export interface JobSettings {
@@ -95,6 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMs: Math.round(e.ARCHIVE_JOB_BACKOFF_S * 1000),
       lockMs: Math.round(e.ARCHIVE_JOB_LOCK_S * 1000),
       stalledCheckMs: Math.round(e.ARCHIVE_JOB_STALLED_CHECK_S * 1000),
+    },
+    http: {
+      publicRead: ["true", "1", "yes"].includes(e.ARCHIVE_PUBLIC_READ),
+      trustProxy: e.ARCHIVE_TRUST_PROXY ?? null,
+      rateLimits: {
+        search: e.ARCHIVE_RATE_SEARCH_PER_MIN,
+        upload: e.ARCHIVE_RATE_UPLOAD_PER_MIN,
+        signIn: e.ARCHIVE_RATE_SIGNIN_PER_MIN,
+      },
     },
     pdfExtractor: e.ARCHIVE_PDF_EXTRACTOR,
     logLevel: e.LOG_LEVEL,

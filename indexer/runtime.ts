@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
+import { AccessStore } from "./archive/access.ts";
 import type { Archive, AuditLog, OriginalStore } from "./archive/archive.ts";
 import { type Db, openDatabase } from "./archive/database.ts";
 import { FileOriginalStore } from "./archive/originals.ts";
@@ -42,6 +43,8 @@ export interface Runtime extends PipelineRuntime {
   queue: IngestQueue;
   /** Which originals were handed out, and to whom. */
   audit: AuditLog;
+  /** API tokens and web sessions. */
+  access: AccessStore;
 }
 
 export interface RuntimeOptions {
@@ -103,6 +106,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     ...parts,
     queue,
     audit: new SqliteAuditLog(db),
+    access: new AccessStore(db),
     async close() {
       await queue.close();
       await parts.close();

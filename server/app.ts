@@ -2,14 +2,18 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type RequestHandler } from "express";
 import type { Logger } from "pino";
+import type { AccessStore } from "../indexer/archive/access.ts";
 import type { Archive, AuditLog, OriginalStore } from "../indexer/archive/archive.ts";
+import type { HttpSettings } from "../indexer/config.ts";
 import type { PipelineDeps } from "../indexer/pipeline.ts";
 import type { IngestQueue } from "../indexer/queue/queue.ts";
 import type { SearchIndex } from "../indexer/search/search-index.ts";
+import { identifyCaller, requireRole } from "./auth.ts";
 import { apiNotFound, errorHandler } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.routes.ts";
 import { casesRoutes } from "./routes/cases.routes.ts";
 import { documentsRoutes } from "./routes/documents.routes.ts";
+import { exportRoutes } from "./routes/export.routes.ts";
 import { jobsRoutes } from "./routes/jobs.routes.ts";
 import { meetingsRoutes } from "./routes/meetings.routes.ts";
 import { queueRoutes } from "./routes/queue.routes.ts";
@@ -23,7 +27,11 @@ export interface AppDeps {
   originals: OriginalStore;
   audit: AuditLog;
   pipeline: PipelineDeps;
+  access: AccessStore;
+  /** ARCHIVE_API_TOKEN: the deployment's admin token (see server/auth.ts). */
   apiToken: string | null;
+  /** Public reading, the proxy to trust, rate limits (config.http). */
+  http: HttpSettings;
   logger: Logger;
   /** The built web UI (web/dist); absent in API-only tests. */
   webDir: string | null;
@@ -40,26 +48,43 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** ARCHIVE_TRUST_PROXY as Express takes it: a hop count, true, or addresses and names ("loopback"). */
+function trustProxyValue(setting: string): boolean | number | string {
+  if (/^\d+$/.test(setting)) return Number(setting);
+  if (setting === "true") return true;
+  return setting;
+}
+
 /** Builds the HTTP app from its parts; tests pass real parts over temp dirs. */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  if (deps.http.trustProxy) app.set("trust proxy", trustProxyValue(deps.http.trustProxy));
   app.use(securityHeaders);
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // Answers depend on who asks: no shared cache may keep one for another.
+    res.setHeader("Vary", "Authorization, Cookie");
+    next();
+  });
   api.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-  api.use("/search", searchRoutes(deps));
-  api.use("/documents", documentsRoutes(deps));
-  api.use("/cases", casesRoutes(deps));
-  api.use("/jobs", jobsRoutes(deps));
-  // Beside the contract: for the web UI's meeting and upload views.
-  api.use("/meetings", meetingsRoutes(deps));
+  api.use(identifyCaller(deps.access, { apiToken: deps.apiToken, publicRead: deps.http.publicRead }));
   api.use("/session", sessionRoutes(deps));
+  // Each router guards its writes with a higher role (see server/auth.ts); reading needs a reader.
+  const reader = requireRole("reader");
+  api.use("/search", reader, searchRoutes(deps));
+  api.use("/documents", reader, documentsRoutes(deps));
+  api.use("/cases", reader, casesRoutes(deps));
+  api.use("/jobs", reader, jobsRoutes(deps));
+  // Beside the contract: for the web UI's meeting, upload, queue and audit views.
+  api.use("/meetings", reader, meetingsRoutes(deps));
   api.use("/queue", queueRoutes(deps));
   api.use("/audit", auditRoutes(deps));
+  api.use("/export", reader, exportRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

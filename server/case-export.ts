@@ -1,7 +1,7 @@
 /**
- * What goes into a case's export besides the originals: their names in the
- * ZIP, a manifest for Excel and a cover sheet. Pure, so it is tested without
- * HTTP or files.
+ * What goes into an export (a case's documents, or a selection of search
+ * hits) besides the originals: their names in the ZIP, a manifest for Excel
+ * and a cover sheet. Pure, so it is tested without HTTP or files.
  */
 
 import type { SensitiveKind } from "../indexer/model.ts";
@@ -13,18 +13,22 @@ export interface ExportedDocument {
   type: string;
   body: string | null;
   meetingDate: string | null;
-  /** The paragraphs naming the case; empty when the whole document does. */
+  /** The paragraphs naming the case; empty when the whole document does, and in a selection. */
   paragraphs: number[];
-  /** The document's diarienummer of this case, canonical. */
+  /** Canonical: in a case export the document's numbers of that case, in a selection all of them. */
   diarienummer: string[];
   sha256: string;
   pages: number;
   flags: SensitiveKind[];
 }
 
+/** What the official asked for: one case, or documents picked from one or more searches. */
+export type ExportRequest =
+  | { kind: "case"; asked: string; diarienummer: string }
+  | { kind: "selection"; queries: string[] };
+
 export interface CoverSheet {
-  asked: string;
-  diarienummer: string;
+  request: ExportRequest;
   at: Date;
   actor: string;
   documents: number;
@@ -111,14 +115,29 @@ export function csvField(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function coverSheet(c: CoverSheet): string {
+/** What was typed, on one line. */
+function oneLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: what was typed goes on one line
-  const asked = c.asked.replace(/[\u0000-\u001f\u007f]/g, " ");
+  return text.replace(/[\u0000-\u001f\u007f]/g, " ");
+}
+
+/** "Urval av 3 dokument från sökningen ”bistånd”": what the official picked, and where from. */
+export function selectionText(count: number, queries: string[]): string {
+  const quoted = queries.map((q) => `”${oneLine(q)}”`);
+  if (quoted.length === 0) return `Urval av ${count} dokument`;
+  if (quoted.length === 1) return `Urval av ${count} dokument från sökningen ${quoted[0]}`;
+  return `Urval av ${count} dokument från sökningarna ${quoted.slice(0, -1).join(", ")} och ${quoted.at(-1)}`;
+}
+
+export function coverSheet(c: CoverSheet): string {
+  const asked =
+    c.request.kind === "case"
+      ? [`Begärt ärende:   ${oneLine(c.request.asked)}`, `Diarienummer:    ${c.request.diarienummer}`]
+      : [`Begärt:          ${selectionText(c.documents, c.request.queries)}`];
   const lines = [
     "FÖRSÄTTSBLAD – UTLÄMNANDE AV HANDLINGAR",
     "",
-    `Begärt ärende:   ${asked}`,
-    `Diarienummer:    ${c.diarienummer}`,
+    ...asked,
     `Sammanställt:    ${c.at.toISOString()}`,
     `Sammanställt av: ${c.actor}`,
     `Antal handlingar: ${c.documents}`,
@@ -134,12 +153,27 @@ export function coverSheet(c: CoverSheet): string {
 
 /** `arende-ks-2020-42-2025-03-01.zip`: the date as in Sweden, the number folded to plain letters. */
 export function exportFilename(diarienummer: string, at: Date): string {
-  const slug = diarienummer
+  return `arende-${slug(diarienummer) || "okant"}-${swedishDate(at)}.zip`;
+}
+
+/** `urval-bistand-2025-03-01.zip`, after the first search; `urval-2025-03-01.zip` without one. */
+export function selectionFilename(queries: string[], at: Date): string {
+  const words = slug(queries[0] ?? "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return `urval-${words ? `${words}-` : ""}${swedishDate(at)}.zip`;
+}
+
+/** ASCII letters, digits and dashes: safe in a Content-Disposition filename without encoding. */
+function slug(text: string): string {
+  return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  const date = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(at);
-  return `arende-${slug || "okant"}-${date}.zip`;
+}
+
+function swedishDate(at: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(at);
 }

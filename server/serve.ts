@@ -12,7 +12,7 @@ const WEB_DIR = fileURLToPath(new URL("../web/dist", import.meta.url));
  */
 export async function serve(config: Config, existing?: Runtime): Promise<Server> {
   const runtime = existing ?? (await openRuntime(config, { searchThreads: config.searchThreads }));
-  const app = createApp({ ...runtime, apiToken: config.apiToken, webDir: WEB_DIR });
+  const app = createApp({ ...runtime, apiToken: config.apiToken, http: config.http, webDir: WEB_DIR });
   const server = app.listen(config.port, () => {
     runtime.logger.info(
       { port: config.port, dataDir: config.dataDir },

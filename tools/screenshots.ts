@@ -34,7 +34,10 @@ try {
   await generateCorpus({ seed: 1, count: 80, outDir: join(dir, "samples") });
   if ((await runIngest(runtime, [join(dir, "samples")], false)) !== 0) throw new Error("ingest failed");
 
-  const server = createApp({ ...runtime, apiToken: null, webDir: WEB_DIR }).listen(0, "127.0.0.1");
+  const server = createApp({ ...runtime, apiToken: null, http: loadConfig({}).http, webDir: WEB_DIR }).listen(
+    0,
+    "127.0.0.1",
+  );
   await once(server, "listening");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();

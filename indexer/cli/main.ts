@@ -8,6 +8,7 @@ import { runBackup, runRestore } from "./backup.ts";
 import { runExtract } from "./extract.ts";
 import { runIngest } from "./ingest.ts";
 import { runReindex } from "./reindex.ts";
+import { runToken, TOKEN_USAGE } from "./tokens.ts";
 
 const USAGE = `usage: archive <command> [options]
 
@@ -18,9 +19,11 @@ commands:
   reindex               rebuild the search index (embedded, or Meilisearch with MEILI_URL) from the archive
   backup PATH           copy the archive (database and originals) into a new or empty directory, while it runs
   restore PATH          restore a backup into ARCHIVE_DATA_DIR, which must be empty or absent
-`;
+${TOKEN_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
+  // `token create` takes options of its own (--role, --name).
+  if (argv[0] === "token") return runToken(loadConfig(), argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -50,7 +50,14 @@ interface Detection {
 
 function detect(bytes: Uint8Array, zipLimits: ZipLimits): Detection {
   const head = latin1(bytes.subarray(0, 1024));
-  if (head.includes(PDF_MAGIC)) {
+  const pdfAt = head.indexOf(PDF_MAGIC);
+  if (pdfAt >= 0) {
+    // Readers accept the header anywhere in the first kilobyte, so a file may be two formats at
+    // once: a ZIP or an HTML page carrying a PDF. Such a file is refused, never stored as a PDF.
+    const first = pdfAt > 0 ? otherFormatAtStart(bytes, head) : null;
+    if (first) {
+      return { format: null, description: `${first} with a PDF inside (a file of two formats at once)` };
+    }
     checkPdf(bytes);
     return { format: "pdf", description: "a PDF" };
   }
@@ -82,6 +89,16 @@ function checkPdf(bytes: Uint8Array): void {
   if (buffer.indexOf("/Encrypt") >= 0) {
     throw new FileRejectedError("encrypted", "the PDF is encrypted (password protected)");
   }
+}
+
+/** What a file whose PDF header is not at its start begins as, when that is a format of its own. */
+function otherFormatAtStart(bytes: Uint8Array, head: string): string | null {
+  if (startsWith(bytes, ZIP_MAGIC)) return "a ZIP archive";
+  if (startsWith(bytes, OLE_MAGIC)) return "an Office file";
+  if (/^\s*</.test(head)) return "a markup (HTML or XML) document";
+  const before = bytes.subarray(0, head.indexOf(PDF_MAGIC));
+  if (looksBinary(before)) return binaryDescription(bytes);
+  return null;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../app.ts";
-import { requireWriteAccess } from "../auth.ts";
+import { requireRole } from "../auth.ts";
 import { parseQuery } from "../validate.ts";
 
 const listQuery = z.object({
@@ -9,10 +9,10 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** The audit log, newest first. Only for those who may write, until there are roles. */
+/** The audit log, newest first, for admins. */
 export function auditRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get("/", requireWriteAccess(deps.apiToken), (req, res) => {
+  router.get("/", requireRole("admin"), (req, res) => {
     const { limit, offset } = parseQuery(listQuery, req.query);
     const page = deps.audit.list(limit, offset);
     res.json({ total: page.total, entries: page.items });

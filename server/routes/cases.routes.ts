@@ -1,20 +1,10 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { pipeline } from "node:stream";
 import { Router } from "express";
 import { z } from "zod";
-import {
-  bufferSource,
-  type ZipSource,
-  ZipTooLargeError,
-  zipSize,
-  zipStream,
-} from "../../indexer/archive/zip-writer.ts";
 import { caseKey } from "../../indexer/understand/diarienummer.ts";
 import type { AppDeps } from "../app.ts";
-import { requestActor } from "../auth.ts";
-import { coverSheet, type ExportedDocument, entryNames, exportFilename, manifestCsv } from "../case-export.ts";
+import { type ExportedDocument, exportFilename } from "../case-export.ts";
 import { AppError, notFound } from "../errors.ts";
+import { sendExport } from "../export-response.ts";
 import { parseQuery } from "../validate.ts";
 
 const caseQuery = z.object({ dnr: z.string().trim().min(1, "give a diarienummer").max(100) });
@@ -30,58 +20,13 @@ export function casesRoutes(deps: AppDeps): Router {
   router.get("/export", async (req, res) => {
     const { dnr } = parseQuery(caseQuery, req.query);
     const found = findCase(deps, dnr);
-    const docs = exportedDocuments(deps, found.diarienummer, found.documents);
-    if (docs.length === 0) throw notFound(`case ${found.diarienummer}`);
-
-    const at = new Date();
-    const actor = requestActor(req, deps.apiToken);
-    const names = entryNames(docs.map((d) => d.filename));
-    const originals: ZipSource[] = [];
-    for (const [i, doc] of docs.entries()) {
-      const path = deps.originals.path(doc.sha256);
-      const size = await stat(path).then(
-        (s) => s.size,
-        (error: unknown) => {
-          throw new AppError(500, "original_missing", `the original of document ${doc.id} could not be read`, {
-            cause: error,
-          });
-        },
-      );
-      originals.push({ name: names[i] as string, size, modified: at, open: () => createReadStream(path) });
-    }
-    const flagged = docs.filter((d) => d.flags.length > 0).length;
-    const entries = [
-      ...originals,
-      bufferSource("manifest.csv", manifestCsv(docs.map((doc, i) => ({ file: names[i] as string, doc }))), at),
-      bufferSource(
-        "forsattsblad.txt",
-        Buffer.from(
-          coverSheet({ asked: dnr, diarienummer: found.diarienummer, at, actor, documents: docs.length, flagged }),
-        ),
-        at,
-      ),
-    ];
-    let length: number;
-    try {
-      length = zipSize(entries);
-    } catch (error) {
-      if (error instanceof ZipTooLargeError) throw new AppError(422, "export_too_large", error.message);
-      throw error;
-    }
-
-    deps.audit.record("export", actor, {
-      dnr,
-      diarienummer: found.diarienummer,
-      documentIds: docs.map((d) => d.id),
-    });
-    const filename = exportFilename(found.diarienummer, at);
-    res.setHeader("Content-Type", "application/zip");
-    res.setHeader("Content-Length", String(length));
-    res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
-    res.setHeader("Cache-Control", "no-store");
-    // Headers are sent by now: a file failing midway can only cut the download short.
-    pipeline(zipStream(entries), res, (error) => {
-      if (error) deps.logger.warn({ err: error, diarienummer: found.diarienummer }, "case export cut short");
+    const documents = exportedDocuments(deps, found.diarienummer, found.documents);
+    if (documents.length === 0) throw notFound(`case ${found.diarienummer}`);
+    await sendExport(deps, res, {
+      request: { kind: "case", asked: dnr, diarienummer: found.diarienummer },
+      documents,
+      filename: (at) => exportFilename(found.diarienummer, at),
+      detail: { dnr, diarienummer: found.diarienummer },
     });
   });
   return router;

@@ -6,10 +6,11 @@ import { isFileRejected } from "../../indexer/errors.ts";
 import { CONTENT_TYPES } from "../../indexer/extract/index.ts";
 import { admit } from "../../indexer/pipeline.ts";
 import type { AppDeps } from "../app.ts";
-import { requestActor, requireWriteAccess } from "../auth.ts";
+import { callerOf, requireRole } from "../auth.ts";
 import { AppError, notFound } from "../errors.ts";
 import { safeFilename } from "../filenames.ts";
 import { presentDocument } from "../presenters.ts";
+import { rateLimit } from "../rate-limit.ts";
 import { parseQuery } from "../validate.ts";
 
 const listQuery = z.object({
@@ -69,7 +70,7 @@ export function documentsRoutes(deps: AppDeps): Router {
     res.setHeader("Content-Length", String(doc.size));
     res.setHeader("Content-Disposition", contentDisposition(doc.filename, req.query.download !== undefined));
     res.setHeader("Cache-Control", "private, max-age=31536000, immutable");
-    deps.audit.record("download", requestActor(req, deps.apiToken), {
+    deps.audit.record("download", callerOf(res).actor, {
       documentId: doc.id,
       filename: doc.filename,
       sha256: doc.sha256,
@@ -81,7 +82,7 @@ export function documentsRoutes(deps: AppDeps): Router {
     stream.pipe(res);
   });
 
-  router.post("/", requireWriteAccess(deps.apiToken), (req, res, next) => {
+  router.post("/", requireRole("editor"), rateLimit(deps.http.rateLimits.upload, "upload"), (req, res, next) => {
     upload.array("file", MAX_FILES_PER_UPLOAD)(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         const status = error.code === "LIMIT_FILE_SIZE" ? 413 : 400;

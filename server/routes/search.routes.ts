@@ -4,6 +4,7 @@ import { RECORD_TYPES } from "../../indexer/model.ts";
 import { SORTS } from "../../indexer/search/search-index.ts";
 import type { AppDeps } from "../app.ts";
 import { presentSearch } from "../presenters.ts";
+import { rateLimit } from "../rate-limit.ts";
 import { parseQuery } from "../validate.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
@@ -30,7 +31,7 @@ const searchQuery = z.object({
 
 export function searchRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get("/", async (req, res) => {
+  router.get("/", rateLimit(deps.http.rateLimits.search, "search"), async (req, res) => {
     const query = parseQuery(searchQuery, req.query);
     const result = await deps.search.search(query);
     res.json(presentSearch(result, deps.archive.sensitiveKinds(result.hits.map((h) => h.documentId))));

@@ -45,6 +45,7 @@ const VIEWS = [
   "meeting not found",
   "upload",
   "upload with a finished and a failed file",
+  "audit log",
 ] as const;
 type ViewName = (typeof VIEWS)[number];
 /** Each view's path, filled from the generated archive. */
@@ -75,6 +76,13 @@ setupOnce(async () => {
   paths.set("meeting not found", `/sammantrade?${new URLSearchParams({ organ: body, datum: missingMeeting.date })}`);
   paths.set("upload", "/ladda-upp");
   paths.set("upload with a finished and a failed file", "/ladda-upp");
+  paths.set("audit log", "/logg");
+  // One export to list, with more documents than the table shows unfolded.
+  served.archive.runtime.audit.record("export", "lokal användare", {
+    selection: true,
+    queries: [word],
+    documentIds: [protokoll.id, bilaga.id, "0000000000000001", "0000000000000002"],
+  });
   expectedErrors.set("document not found", () => [failedRequest(served, 404, "/api/documents/0000000000000000")]);
   expectedErrors.set("meeting not found", () => [
     failedRequest(served, 404, `/api/meetings?${new URLSearchParams(missingMeeting)}`),
@@ -116,7 +124,7 @@ describe("accessibility of every view", () => {
     expect(problems, "console errors").toEqual(expectedErrors.get(name)?.() ?? []);
   });
 
-  it.each<ViewName>(["search with results and facets", "document at a §", "case", "meeting", "upload"])(
+  it.each<ViewName>(["search with results and facets", "document at a §", "case", "meeting", "upload", "audit log"])(
     "%s: no axe violations on a phone-sized screen",
     async (name) => {
       await page.setViewportSize({ width: 375, height: 800 });
@@ -138,6 +146,7 @@ describe("accessibility of every view", () => {
     "meeting",
     "meetings of every body",
     "upload with a finished and a failed file",
+    "audit log",
   ])("%s: every Tab stop shows where focus is", async (name) => {
     await open(name);
     const stops = await tabStops(page);

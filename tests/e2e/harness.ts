@@ -15,6 +15,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, beforeEach } from "vitest";
+import { loadConfig } from "../../indexer/config.ts";
 import { admit } from "../../indexer/pipeline.ts";
 import { createApp } from "../../server/app.ts";
 import { launchChromium } from "../../tools/browser.ts";
@@ -41,6 +42,8 @@ export async function serveGeneratedArchive(options: {
   seed: number;
   count: number;
   extra?: Record<string, string>;
+  /** The server's environment (ARCHIVE_PUBLIC_READ, ...), as a deployment would set it. */
+  env?: Record<string, string>;
 }): Promise<ServedArchive> {
   if (!existsSync(join(WEB_DIR, "index.html")))
     throw new Error("web/dist is missing: run `npm run build:web` (npm test does)");
@@ -54,7 +57,7 @@ export async function serveGeneratedArchive(options: {
       paths.push(join(samples, name));
       await writeFile(join(samples, name), text);
     }
-    archive = await openTestArchive();
+    archive = await openTestArchive(options.env);
     await ingest(archive, paths);
   } catch (error) {
     await archive?.close();
@@ -62,7 +65,8 @@ export async function serveGeneratedArchive(options: {
     throw error;
   }
   const opened = archive;
-  const app = createApp({ ...opened.runtime, apiToken: null, webDir: WEB_DIR });
+  const config = loadConfig(options.env ?? {});
+  const app = createApp({ ...opened.runtime, apiToken: config.apiToken, http: config.http, webDir: WEB_DIR });
   const server = app.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;

@@ -22,7 +22,7 @@ export async function openTestArchive(env: Record<string, string> = {}): Promise
     logger: pino({ level: "silent" }),
     searchThreads: env.ARCHIVE_SEARCH_THREADS ? config.searchThreads : 1,
   });
-  const app = createApp({ ...runtime, apiToken: config.apiToken, webDir: null });
+  const app = createApp({ ...runtime, apiToken: config.apiToken, http: config.http, webDir: null });
   return {
     dir,
     runtime,

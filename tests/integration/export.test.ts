@@ -58,6 +58,11 @@ const binary: Parameters<request.Test["parse"]>[0] = (res, done) => {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
+/** Who the cover sheet says compiled the export: the audit log must name the same. */
+const compiledBy = (cover: string) => /^Sammanställt av: (.+)\r$/m.exec(cover)?.[1];
+/** The cover sheet's "Sammanställt av" for a request without a token, as the first export found it. */
+let anonymous: string | undefined;
+
 beforeAll(async () => {
   archive = await openTestArchive({ ARCHIVE_API_TOKEN: TOKEN });
   for (const [name, text] of RECORDS) {
@@ -128,7 +133,8 @@ describe("case export", () => {
     expect(cover).toContain("sn 2020/17");
     expect(cover).toContain("SN-2020/17");
     expect(cover).toMatch(/Antal handlingar: 2/);
-    expect(cover).toContain("lokal användare");
+    anonymous = compiledBy(cover);
+    expect(anonymous).toBeTruthy();
     expect(cover).toMatch(/OBS! 1 av handlingarna har flaggor/);
   });
 
@@ -151,9 +157,10 @@ describe("case export", () => {
     const res = await request(archive.app).get("/api/audit").set(auth).query({ limit: 10 });
     expect(res.status).toBe(200);
     const [download, exported] = res.body.entries;
-    expect(download).toMatchObject({ action: "download", actor: "lokal användare", detail: { documentId: id } });
+    expect(download).toMatchObject({ action: "download", actor: anonymous, detail: { documentId: id } });
     expect(exported).toMatchObject({
       action: "export",
+      actor: anonymous,
       detail: {
         dnr: "sn 2020/17",
         diarienummer: "SN-2020/17",
@@ -163,5 +170,138 @@ describe("case export", () => {
     // The refused exports above were not handed out, so not logged.
     expect(res.body.total).toBe(2);
     expect(Date.parse(exported.at)).not.toBeNaN();
+  });
+});
+
+describe("selection export", () => {
+  const auditTotal = async () =>
+    (await request(archive.app).get("/api/audit").set(auth).query({ limit: 1 })).body.total as number;
+
+  it("streams the picked originals in the order picked, with a manifest and a cover sheet naming the searches", async () => {
+    const picked = [ids.get("annat ärende.txt"), ids.get("tjänsteutlåtande bistånd.txt")] as string[];
+    const res = await request(archive.app)
+      // Picked twice in the UI is still one document; the q's are the searches the official picked in.
+      .get(
+        `/api/export?${new URLSearchParams([
+          ["ids", [...picked, picked[0]].join(",")],
+          ["q", "bistånd"],
+          ["q", "sandning"],
+        ])}`,
+      )
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/zip");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="urval-bistand-\d{4}-\d\d-\d\d\.zip"$/);
+    const body = res.body as Buffer;
+    expect(Number(res.headers["content-length"])).toBe(body.length);
+
+    // readZip checks every CRC-32 and that local headers agree with the central directory.
+    const entries = readZip(body);
+    expect(entries.map((e) => e.name)).toEqual([
+      "01-annat ärende.txt",
+      "02-tjänsteutlåtande bistånd.txt",
+      "manifest.csv",
+      "forsattsblad.txt",
+    ]);
+    expect(entries.every((e) => e.method === 0 && (e.flags & 0x0800) !== 0)).toBe(true);
+    const originals = [RECORDS[2], RECORDS[0]].map((r) => Buffer.from(r?.[1] ?? ""));
+    expect(entries.slice(0, 2).map((e) => sha256(e.data))).toEqual(originals.map(sha256));
+
+    const rows = parseCsv((entries[2]?.data.toString("utf8") ?? "").slice(1));
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      ["01-annat ärende.txt", "tjansteutlatande", "", "", "TN-2020/88", sha256(originals[0] as Buffer), "1", ""],
+      [
+        "02-tjänsteutlåtande bistånd.txt",
+        "tjansteutlatande",
+        "",
+        "",
+        "SN-2020/17",
+        sha256(originals[1] as Buffer),
+        "1",
+        "personnummer, secrecy",
+      ],
+    ]);
+    expect(rows).toHaveLength(3);
+
+    const cover = entries[3]?.data.toString("utf8") ?? "";
+    expect(cover).toContain("Begärt:          Urval av 2 dokument från sökningarna ”bistånd” och ”sandning”");
+    expect(cover).not.toContain("Diarienummer:");
+    expect(compiledBy(cover)).toBe(anonymous);
+    expect(cover).toMatch(/Sammanställt: {4}\d{4}-\d\d-\d\dT/);
+    expect(cover).toMatch(/Antal handlingar: 2\r\n/);
+    expect(cover).toMatch(/OBS! 1 av handlingarna har flaggor/);
+
+    const log = await request(archive.app).get("/api/audit").set(auth).query({ limit: 1 });
+    expect(log.body.entries[0]).toMatchObject({
+      action: "export",
+      actor: anonymous,
+      detail: {
+        selection: true,
+        queries: ["bistånd", "sandning"],
+        documentIds: picked,
+        filenames: ["annat ärende.txt", "tjänsteutlåtande bistånd.txt"],
+      },
+    });
+  });
+
+  it("names no search on the cover sheet when none was given, and the token holder when one was used", async () => {
+    const id = ids.get('yttrande "nämnd; remiss".txt') as string;
+    const res = await request(archive.app).get("/api/export").set(auth).query({ ids: id }).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/filename="urval-\d{4}-\d\d-\d\d\.zip"/);
+    const entries = readZip(res.body as Buffer);
+    expect(entries.map((e) => e.name)).toEqual(["01-yttrande _nämnd; remiss_.txt", "manifest.csv", "forsattsblad.txt"]);
+    const cover = entries[2]?.data.toString("utf8") ?? "";
+    expect(cover).toMatch(/Begärt: +Urval av 1 dokument\r\n/);
+    // The token holder, not an anonymous reader, as the log says too.
+    const actor = compiledBy(cover);
+    expect(actor).toBeTruthy();
+    expect(actor).not.toBe(anonymous);
+    const log = await request(archive.app).get("/api/audit").set(auth).query({ limit: 1 });
+    expect(log.body.entries[0]).toMatchObject({ action: "export", actor, detail: { documentIds: [id] } });
+    expect(cover).toContain("Ingen handling har flaggats");
+  });
+
+  it("refuses unknown, malformed, missing and too many ids with JSON errors, and logs none of them", async () => {
+    const before = await auditTotal();
+    const known = ids.get("annat ärende.txt") as string;
+
+    const unknown = await request(archive.app)
+      .get("/api/export")
+      .query({ ids: `${known},0000000000000000,ffffffffffffffff` });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+    expect(unknown.body.error.message).toContain("0000000000000000, ffffffffffffffff");
+    expect(unknown.body.error.message).not.toContain(known);
+
+    const tooMany = Array.from({ length: 501 }, (_, i) => i.toString(16).padStart(16, "0")).join(",");
+    const many = await request(archive.app).get("/api/export").query({ ids: tooMany });
+    expect(many.status).toBe(400);
+    expect(many.body.error).toMatchObject({ code: "too_many_documents" });
+    expect(many.body.error.message).toContain("at most 500");
+
+    for (const bad of [{ ids: "../../etc/passwd" }, { ids: " , " }, {}]) {
+      const res = await request(archive.app).get("/api/export").query(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.error.code).toBe("invalid_parameter");
+    }
+    const longQuery = await request(archive.app)
+      .get("/api/export")
+      .query({ ids: known, q: "x".repeat(501) });
+    expect(longQuery.status).toBe(400);
+
+    expect(await auditTotal()).toBe(before);
+  });
+
+  it("takes 500 ids, the limit, as far as the archive knows them", async () => {
+    const known = ids.get("annat ärende.txt") as string;
+    const list = [known, ...Array.from({ length: 499 }, (_, i) => `a${i.toString(16).padStart(15, "0")}`)];
+    const res = await request(archive.app)
+      .get("/api/export")
+      .query({ ids: list.join(",") });
+    // Not refused for the count: refused because 499 of them are not in the archive.
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/and 479 more$/);
   });
 });

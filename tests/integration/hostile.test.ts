@@ -171,13 +171,13 @@ const CASES: HostileCase[] = [
     what: "a ZIP holding a PDF, named .pdf",
     name: "zip-pdf.pdf",
     make: zipWithPdfInside,
-    outcome: { ingested: "zip-pdf.pdf" },
+    outcome: { refused: "disguised" },
   },
   {
     what: "an HTML page carrying a PDF, named .pdf",
     name: "html-pdf.pdf",
     make: htmlPdfPolyglot,
-    outcome: { ingested: "html-pdf.pdf" },
+    outcome: { refused: "disguised" },
   },
   {
     what: "an HTML page named .docx",

@@ -25,7 +25,7 @@ describe("GET /api/session", () => {
     archive = await openTestArchive();
     const res = await request(archive.app).get("/api/session");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ canWrite: true, tokenRequired: false });
+    expect(res.body).toMatchObject({ canWrite: true, canAdmin: true, tokenRequired: false, via: "loopback" });
     expect(res.headers["cache-control"]).toBe("no-store");
   });
 
@@ -39,7 +39,7 @@ describe("GET /api/session", () => {
       try {
         const base = `http://${address}:${(server.address() as AddressInfo).port}`;
         const session = await fetch(`${base}/api/session`);
-        expect(await session.json()).toEqual({ canWrite: false, tokenRequired: false });
+        expect(await session.json()).toMatchObject({ canRead: true, canWrite: false, tokenRequired: true });
         const form = new FormData();
         form.append("file", new Blob(["Protokoll\nKommunstyrelsen\n"]), "p.txt");
         const upload = await fetch(`${base}/api/documents`, { method: "POST", body: form });
@@ -53,14 +53,14 @@ describe("GET /api/session", () => {
   it("with ARCHIVE_API_TOKEN: only the right bearer token may write, even from this machine", async () => {
     archive = await openTestArchive({ ARCHIVE_API_TOKEN: TOKEN });
     const anonymous = await request(archive.app).get("/api/session");
-    expect(anonymous.body).toEqual({ canWrite: false, tokenRequired: true });
+    expect(anonymous.body).toMatchObject({ canRead: true, canWrite: false, tokenRequired: true, signedIn: false });
 
     const right = await request(archive.app).get("/api/session").set("Authorization", `Bearer ${TOKEN}`);
-    expect(right.body).toEqual({ canWrite: true, tokenRequired: true });
+    expect(right.body).toMatchObject({ canWrite: true, canAdmin: true, tokenRequired: true, signedIn: false });
 
     const wrong = await request(archive.app).get("/api/session").set("Authorization", `Bearer ${TOKEN}x`);
     expect(wrong.status).toBe(200);
-    expect(wrong.body).toEqual({ canWrite: false, tokenRequired: true });
+    expect(wrong.body).toMatchObject({ canRead: false, canWrite: false, tokenRequired: true });
 
     // The session's answer is the upload's: the right token uploads, no token is refused.
     const refused = await request(archive.app)

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../indexer/config.ts";
 import { createApp } from "../../server/app.ts";
 import { openTestArchive, type TestArchive } from "../helpers/runtime.ts";
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
   if (!existsSync(`${WEB_DIR}/index.html`))
     throw new Error("web/dist is missing: run `npm run build:web` (npm test does)");
   archive = await openTestArchive();
-  app = createApp({ ...archive.runtime, apiToken: null, webDir: WEB_DIR });
+  app = createApp({ ...archive.runtime, apiToken: null, http: loadConfig({}).http, webDir: WEB_DIR });
 });
 
 afterAll(async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  coverSheet,
   csvField,
   type ExportedDocument,
   entryNames,
   exportFilename,
   manifestCsv,
   safeEntryName,
+  selectionFilename,
+  selectionText,
 } from "../../server/case-export.ts";
 import { parseCsv } from "../helpers/zip-read.ts";
 
@@ -74,5 +77,29 @@ describe("case export", () => {
 
   it("names the ZIP after the case and the Swedish date", () => {
     expect(exportFilename("MÖN-2020/42", new Date("2025-03-01T23:30:00Z"))).toBe("arende-mon-2020-42-2025-03-02.zip");
+  });
+
+  it("says on the cover sheet what was asked: the case as typed and found, or the searches a selection came from", () => {
+    const at = new Date("2025-03-01T09:00:00Z");
+    const common = { at, actor: "lokal användare", documents: 3, flagged: 0 };
+    const asCase = coverSheet({
+      ...common,
+      request: { kind: "case", asked: "ks 2020/42", diarienummer: "KS-2020/42" },
+    });
+    expect(asCase).toContain("Begärt ärende:   ks 2020/42\r\nDiarienummer:    KS-2020/42\r\n");
+    const picked = coverSheet({ ...common, request: { kind: "selection", queries: ["bistånd\nhemtjänst"] } });
+    expect(picked).toContain("Begärt:          Urval av 3 dokument från sökningen ”bistånd hemtjänst”\r\n");
+    expect(picked).toContain("Sammanställt:    2025-03-01T09:00:00.000Z\r\nSammanställt av: lokal användare\r\n");
+    expect(picked).not.toContain("Diarienummer");
+    expect(selectionText(2, [])).toBe("Urval av 2 dokument");
+    expect(selectionText(4, ["a", "b", "c"])).toBe("Urval av 4 dokument från sökningarna ”a”, ”b” och ”c”");
+  });
+
+  it("names a selection's ZIP after its first search and the Swedish date", () => {
+    const at = new Date("2025-03-01T23:30:00Z");
+    expect(selectionFilename(["Bistånd hemtjänst", "x"], at)).toBe("urval-bistand-hemtjanst-2025-03-02.zip");
+    expect(selectionFilename([], at)).toBe("urval-2025-03-02.zip");
+    expect(selectionFilename(["”§”"], at)).toBe("urval-2025-03-02.zip");
+    expect(selectionFilename([`${"a".repeat(39)} bcd`], at)).toBe(`urval-${"a".repeat(39)}-2025-03-02.zip`);
   });
 });

@@ -37,6 +37,21 @@ describe("sniffFormat", () => {
     expect(refusal(exe, "program").code).toBe("unsupported_format");
   });
 
+  it("refuses a file of two formats at once, but takes a PDF after a few stray bytes", async () => {
+    const pdf = await buildPdf([PROTOCOL_LINES]);
+    const html = Buffer.concat([Buffer.from("<html><!--"), pdf]);
+    expect(refusal(html, "a.pdf")).toEqual({
+      code: "disguised",
+      message:
+        "the file is named .pdf but is a markup (HTML or XML) document with a PDF inside (a file of two formats at once)",
+    });
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), pdf]);
+    expect(refusal(zip, "a.pdf").message).toMatch(/a ZIP archive with a PDF inside/);
+    expect(refusal(zip, "a").code).toBe("unsupported_format");
+    // Mail gateways and old scanners leave a line before the header; readers accept it, and so do we.
+    expect(sniffFormat(Buffer.concat([Buffer.from("\r\nX-Scanner: 1\r\n"), pdf]), "a.pdf")).toBe("pdf");
+  });
+
   it("refuses a truncated PDF and an encrypted PDF before parsing", async () => {
     const pdf = await buildPdf([PROTOCOL_LINES]);
     expect(refusal(pdf.subarray(0, Math.floor(pdf.length / 2)), "a.pdf").code).toBe("damaged");

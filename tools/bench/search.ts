@@ -28,6 +28,7 @@ import { json } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pino from "pino";
+import { AccessStore } from "../../indexer/archive/access.ts";
 import type { NewDocument, StoredDocument } from "../../indexer/archive/archive.ts";
 import { openDatabase } from "../../indexer/archive/database.ts";
 import { FileOriginalStore } from "../../indexer/archive/originals.ts";
@@ -229,7 +230,10 @@ async function overHttp(index: SearchIndex) {
     originals: new FileOriginalStore(work),
     audit: { record() {}, list: () => ({ total: 0, items: [] }) },
     pipeline: {} as PipelineDeps,
+    access: new AccessStore(db),
     apiToken: null,
+    // The clients measure the server, so no rate limit stands in their way.
+    http: { publicRead: true, trustProxy: null, rateLimits: { search: 0, upload: 0, signIn: 0 } },
     logger: pino({ level: "silent" }),
     webDir: null,
   });

@@ -6,24 +6,29 @@
  *   /sammantrade      meetings (?organ= one body's; ?organ=&datum= one meeting)
  *   /ladda-upp        upload files (shown in the menu where this browser may upload)
  *   /ko               the ingestion queue for admins (shown in the menu like /ladda-upp)
+ *   /logg             the audit log for admins (?offset=; shown in the menu like /ladda-upp)
+ *   /logga-in         sign in with an API token (?next= where to go after), or out
  * Same-origin links are handled here, except /api/ (downloads) and hash-only links.
  */
 
 import "./style.css";
+import type { Session } from "./api/session.ts";
 import { h, replace } from "./dom.ts";
 import { loadSession, onSessionChange } from "./session.ts";
+import { auditView } from "./views/audit.ts";
 import { caseView } from "./views/case.ts";
 import { setTitle, type View, type ViewContext } from "./views/common.ts";
 import { documentView } from "./views/document.ts";
 import { meetingView } from "./views/meeting.ts";
 import { queueView } from "./views/queue.ts";
 import { searchView } from "./views/search.ts";
+import { roleName, signInView } from "./views/sign-in.ts";
 import { uploadView } from "./views/upload.ts";
 
 interface Match {
   /** Same key = same view instance may take the new URL via update(). */
   key: string;
-  section: "search" | "case" | "meeting" | "upload" | "queue" | null;
+  section: "search" | "case" | "meeting" | "upload" | "queue" | "log" | "sign-in" | null;
   mount(ctx: ViewContext): View;
 }
 
@@ -46,6 +51,8 @@ function match(url: URL): Match {
   if (path === "/sammantrade") return { key: `meeting:${url.search}`, section: "meeting", mount: meetingView };
   if (path === "/ladda-upp") return { key: "upload", section: "upload", mount: uploadView };
   if (path === "/ko") return { key: "queue", section: "queue", mount: queueView };
+  if (path === "/logga-in") return { key: `sign-in:${url.search}`, section: "sign-in", mount: signInView };
+  if (path === "/logg") return { key: `log:${url.search}`, section: "log", mount: auditView };
   return { key: "notfound", section: null, mount: notFoundView };
 }
 
@@ -117,13 +124,24 @@ document.addEventListener("click", (event) => {
 
 window.addEventListener("popstate", () => render(false));
 
-/** The upload and queue links are shown where writing can work: allowed, or a token would allow it. */
-function showWriteLinks(session: { canWrite: boolean; tokenRequired: boolean }): void {
-  for (const item of document.querySelectorAll<HTMLElement>("[data-nav-item=upload], [data-nav-item=queue]")) {
-    item.hidden = !(session.canWrite || session.tokenRequired);
-  }
+/**
+ * The menu follows the session: upload for editors, the queue and the log for
+ * admins, and "Logga in" (or who is signed in) wherever a token is needed.
+ */
+function showSessionLinks(session: Session): void {
+  const show = (item: string, visible: boolean): HTMLElement | null => {
+    const li = document.querySelector<HTMLElement>(`[data-nav-item=${item}]`);
+    if (li) li.hidden = !visible;
+    return li;
+  };
+  show("upload", session.canWrite);
+  show("queue", session.canAdmin);
+  show("log", session.canAdmin);
+  const signIn = show("sign-in", session.tokenRequired)?.querySelector("a");
+  if (signIn)
+    signIn.textContent = session.signedIn ? `${session.name ?? "Inloggad"} (${roleName(session)})` : "Logga in";
 }
-onSessionChange(showWriteLinks);
+onSessionChange(showSessionLinks);
 loadSession().catch(() => {
   // Without an answer the links stay hidden; the views themselves explain the problem.
 });

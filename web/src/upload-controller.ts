@@ -7,7 +7,6 @@
 
 import { ApiError } from "./api/http.ts";
 import { getJob, type Upload, uploadFile } from "./api/uploads.ts";
-import { currentToken } from "./session.ts";
 import {
   createItems,
   duePolls,
@@ -107,7 +106,6 @@ export class UploadController {
     if (!file) return;
     this.apply(key, { type: "start" });
     const upload = uploadFile(file, {
-      token: currentToken(),
       onProgress: (loaded, total) => this.apply(key, { type: "progress", loaded, total }),
     });
     this.sending.set(key, upload);

@@ -53,15 +53,31 @@ export function postJson(path: string, signal?: AbortSignal, headers: Record<str
   return requestJson("POST", path, signal, headers);
 }
 
+/** A JSON body sent, JSON (or nothing: 204) answered: the sign-in. */
+export function sendJson(
+  method: "POST" | "DELETE",
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return requestJson(method, path, signal, {}, body);
+}
+
 async function requestJson(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   path: string,
   signal: AbortSignal | undefined,
   headers: Record<string, string>,
+  body?: unknown,
 ): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { method, headers: { Accept: "application/json", ...headers }, signal });
+    const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, signal };
+    if (body !== undefined) {
+      init.headers = { ...init.headers, "Content-Type": "application/json" };
+      init.body = JSON.stringify(body);
+    }
+    response = await fetch(path, init);
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, "network", "Servern svarar inte");
@@ -82,6 +98,7 @@ async function requestJson(
       str(err.message) ?? response.statusText,
     );
   }
+  if (response.status === 204) return null;
   if (!isJson) throw new ApiError(response.status, "bad_response", "Oväntat svar från servern");
   return payload;
 }

@@ -1,6 +1,6 @@
 /** The ingestion queue, for admins: jobs by state, the failures, and running a failed job again. */
 
-import { arr, bearer, getJson, num, obj, postJson, query, str } from "./http.ts";
+import { arr, getJson, num, obj, postJson, query, str } from "./http.ts";
 
 export interface QueueCounts {
   /** Includes `retrying`. */
@@ -30,9 +30,9 @@ export interface QueueOverview {
   failed: FailedJob[];
 }
 
-/** `GET /api/queue`: needs write access, hence the token. */
-export async function getQueue(token: string | null, limit = 50, signal?: AbortSignal): Promise<QueueOverview> {
-  const o = obj(await getJson(`/api/queue?${query({ limit })}`, signal, bearer(token)));
+/** `GET /api/queue`: an admin's (the session cookie says who is asking). */
+export async function getQueue(limit = 50, signal?: AbortSignal): Promise<QueueOverview> {
+  const o = obj(await getJson(`/api/queue?${query({ limit })}`, signal));
   const c = obj(o.counts);
   const count = (value: unknown): number => num(value) ?? 0;
   return {
@@ -62,7 +62,7 @@ export async function getQueue(token: string | null, limit = 50, signal?: AbortS
 }
 
 /** `POST /api/queue/jobs/:id/retry`: runs a failed job again from its first try. */
-export async function retryJob(id: string, token: string | null): Promise<{ status: string | null }> {
-  const o = obj(await postJson(`/api/queue/jobs/${encodeURIComponent(id)}/retry`, undefined, bearer(token)));
+export async function retryJob(id: string): Promise<{ status: string | null }> {
+  const o = obj(await postJson(`/api/queue/jobs/${encodeURIComponent(id)}/retry`));
   return { status: str(o.status) };
 }

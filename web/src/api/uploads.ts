@@ -1,12 +1,6 @@
 /** Writing to the archive: may this browser upload, sending one file, and following its job. */
 
-import { ApiError, arr, bearer, getJson, obj, str } from "./http.ts";
-
-/** What this browser may do: upload (`canWrite`), or upload once it gives a token (`tokenRequired`). */
-export interface Session {
-  canWrite: boolean;
-  tokenRequired: boolean;
-}
+import { ApiError, arr, getJson, obj, str } from "./http.ts";
 
 export type JobStatus = "waiting" | "active" | "completed" | "failed";
 
@@ -27,12 +21,6 @@ export interface UploadAnswer {
   jobId: string | null;
   status: "waiting" | "active" | "completed" | "failed" | "exists";
   error: { code: string; message: string } | null;
-}
-
-/** Whether this browser, with this token, may upload. */
-export async function getSession(token: string | null, signal?: AbortSignal): Promise<Session> {
-  const o = obj(await getJson("/api/session", signal, bearer(token)));
-  return { canWrite: o.canWrite === true, tokenRequired: o.tokenRequired === true };
 }
 
 export async function getJob(id: string, signal?: AbortSignal): Promise<JobState> {
@@ -79,15 +67,11 @@ export interface Upload {
  * because only it reports upload progress. A file the archive refuses (422,
  * 413 with `items`) is an answer, not an error: it belongs to that file.
  */
-export function uploadFile(
-  file: File,
-  options: { token: string | null; onProgress?: (loaded: number, total: number) => void },
-): Upload {
+export function uploadFile(file: File, options: { onProgress?: (loaded: number, total: number) => void }): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open("POST", "/api/documents");
     xhr.setRequestHeader("Accept", "application/json");
-    for (const [name, value] of Object.entries(bearer(options.token))) xhr.setRequestHeader(name, value);
     xhr.responseType = "text";
     xhr.upload.addEventListener("progress", (event) => {
       options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);

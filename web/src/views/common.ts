@@ -52,7 +52,10 @@ export function errorMessage(
       code,
     };
   }
-  if (error.status === 401 || error.status === 403) {
+  if (error.status === 401) {
+    return { title: "Du behöver logga in.", detail: "Logga in med din API-nyckel för att se det här.", code };
+  }
+  if (error.status === 403) {
     return { title: "Du saknar behörighet.", detail: "Kontakta systemförvaltaren om du behöver åtkomst.", code };
   }
   if (error.status === 429) {
@@ -72,6 +75,13 @@ export function errorNotice(error: unknown, subject?: string): HTMLElement {
     { class: "notice notice--error", role: "alert" },
     h("p", { class: "notice__title" }, title),
     h("p", null, detail),
+    error instanceof ApiError && error.status === 401
+      ? h(
+          "p",
+          null,
+          h("a", { href: `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}` }, "Logga in"),
+        )
+      : null,
     code ? h("p", { class: "hint" }, `Felkod: ${code}`) : null,
   );
 }

@@ -2,17 +2,17 @@
  * Inläsningskö: for admins, how many files wait, are read, are done or
  * failed, and which failed and why, each with a way to run it again. Asks
  * again every few seconds while the tab is visible. Needs write access: asks
- * for the API token where one would help (upload-token.ts).
+ * for a sign-in where one would help (sign-in.ts).
  */
 
 import { ApiError } from "../api/http.ts";
 import { type FailedJob, getQueue, type QueueOverview, retryJob } from "../api/queue.ts";
-import type { Session } from "../api/uploads.ts";
+import type { Session } from "../api/session.ts";
 import { h, replace } from "../dom.ts";
-import { currentToken, loadSession, onSessionChange, storedToken } from "../session.ts";
+import { loadSession, onSessionChange } from "../session.ts";
 import { readFailure } from "../upload-texts.ts";
 import { errorNotice, loadingNotice, setTitle, settleFocus, type View, type ViewContext } from "./common.ts";
-import { tokenForm, tokenInUse } from "./upload-token.ts";
+import { roleName, signedInAs, signInForm } from "./sign-in.ts";
 
 const REFRESH_MS = 4000;
 
@@ -47,7 +47,7 @@ export function queueView(ctx: ViewContext): View {
     const asking = new AbortController();
     controller = asking;
     try {
-      const overview = await getQueue(currentToken(), 50, asking.signal);
+      const overview = await getQueue(50, asking.signal);
       replace(problem);
       const key = JSON.stringify(overview);
       if (key !== shown) {
@@ -61,7 +61,7 @@ export function queueView(ctx: ViewContext): View {
         const refused = error;
         void loadSession(true)
           .then((session) => {
-            if (session.canWrite && !problem.firstChild) replace(problem, errorNotice(refused, "kön"));
+            if (session.canAdmin && !problem.firstChild) replace(problem, errorNotice(refused, "kön"));
           })
           .catch(() => undefined);
         return;
@@ -88,7 +88,7 @@ export function queueView(ctx: ViewContext): View {
     if (button.getAttribute("aria-disabled") === "true") return;
     button.setAttribute("aria-disabled", "true");
     announce(`Skickar ${job.file} till inläsning igen …`);
-    retryJob(job.id, currentToken())
+    retryJob(job.id)
       .then(() => announce(`${job.file} läses in igen.`))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === "not_failed") announce(`${job.file} läses redan in.`);
@@ -106,7 +106,7 @@ export function queueView(ctx: ViewContext): View {
     if (document.visibilityState === "visible") void load();
   };
   const startQueue = (): void => {
-    replace(access, storedToken() ? tokenInUse(announce) : null, problem, counts, failures);
+    replace(access, signedIn ? signedInAs(signedIn, announce) : null, problem, counts, failures);
     void load().then(() => settleFocus(ctx.root));
     timer = setInterval(() => {
       if (document.visibilityState === "visible") void load();
@@ -123,21 +123,35 @@ export function queueView(ctx: ViewContext): View {
     replace(counts);
   };
 
-  let mode: "queue" | "token" | "denied" | null = null;
+  let mode: string | null = null;
+  let signedIn: Session | null = null;
   const showAccess = (session: Session): void => {
-    const next = session.canWrite ? "queue" : session.tokenRequired ? "token" : "denied";
+    const kind = session.canAdmin ? "queue" : !session.tokenRequired ? "denied" : session.signedIn ? "role" : "token";
+    const next = `${kind}:${session.name ?? ""}`;
     if (next === mode) return;
-    if (mode === "queue") stopQueue();
+    if (mode?.startsWith("queue:")) stopQueue();
     mode = next;
-    if (next === "queue") startQueue();
-    else if (next === "token") replace(access, tokenForm(announce));
-    else replace(access, notAllowedNotice());
+    signedIn = session.signedIn ? session : null;
+    if (kind === "queue") startQueue();
+    else if (kind === "token") replace(access, signInForm(announce));
+    else if (kind === "role") {
+      replace(
+        access,
+        signedInAs(session, announce),
+        h(
+          "div",
+          { class: "notice" },
+          h("p", { class: "notice__title" }, `Som ${roleName(session)} kan du inte se kön.`),
+          h("p", null, "Inläsningskön visas för administratörer. Kontakta systemförvaltaren om du behöver se den."),
+        ),
+      );
+    } else replace(access, notAllowedNotice());
   };
   const stopListening = onSessionChange(showAccess);
   loadSession()
     .then((session) => {
       showAccess(session);
-      if (mode !== "queue") settleFocus(ctx.root);
+      if (!mode?.startsWith("queue:")) settleFocus(ctx.root);
     })
     .catch((error: unknown) => {
       replace(access, errorNotice(error, "behörigheten"));
@@ -148,7 +162,7 @@ export function queueView(ctx: ViewContext): View {
     destroy() {
       destroyed = true;
       stopListening();
-      if (mode === "queue") stopQueue();
+      if (mode?.startsWith("queue:")) stopQueue();
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Search: one box, results as you type (debounced) or on Enter, filters from
- * facets, paging. All state is in the URL; this view only reads it.
+ * facets, paging. All state is in the URL; this view only reads it. Hits can
+ * be ticked for one export; the selection (selection.ts) outlives paging and
+ * new searches.
  */
 
 import { type DocumentSummary, listDocuments } from "../api/documents.ts";
@@ -25,6 +27,15 @@ import {
   type SearchState,
   searchUrl,
 } from "../search-state.ts";
+import {
+  MAX_SELECTION,
+  type Picked,
+  readSelection,
+  selectedCountText,
+  selectionExportHref,
+  toggled,
+  writeSelection,
+} from "../selection.ts";
 import { renderSnippet } from "../snippet.ts";
 import { dateEl, dnrLinks, errorNotice, setTitle, type View, type ViewContext } from "./common.ts";
 import { filterPanel, sortLinks } from "./search-filters.ts";
@@ -64,11 +75,61 @@ export function searchView(ctx: ViewContext): View {
   const status = h("p", { class: "result-count", "aria-live": "polite", "aria-atomic": "true" });
   const results = h("div", { class: "results" });
   const filters = h("div", { class: "filters" });
+
+  let picked: Picked[] = readSelection();
+  const pickedCount = h("p", { class: "selection-bar__count" });
+  const exportLink = h("a", { class: "button", download: true, href: "/api/export" }, "Exportera som ZIP");
+  const clearButton = h("button", { type: "button", class: "button button--secondary" }, "Rensa urval");
+  const selectionBar = h(
+    "div",
+    { class: "selection-bar", role: "group", "aria-label": "Urval för export", hidden: true },
+    pickedCount,
+    exportLink,
+    clearButton,
+    h("p", { class: "hint selection-bar__hint" }, "Originalen med förteckning (manifest.csv) och försättsblad."),
+  );
+  const selectionLive = h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
+  const drawSelection = (): void => {
+    selectionBar.hidden = picked.length === 0;
+    pickedCount.textContent = selectedCountText(picked.length);
+    exportLink.setAttribute("href", selectionExportHref(picked));
+  };
+  const pick = (item: Picked, box: HTMLInputElement): void => {
+    const next = toggled(picked, item, box.checked);
+    if (next === null) {
+      box.checked = false;
+      selectionLive.textContent = `Högst ${MAX_SELECTION} dokument kan exporteras på en gång.`;
+      return;
+    }
+    picked = next;
+    writeSelection(picked);
+    drawSelection();
+    selectionLive.textContent = selectedCountText(picked.length);
+  };
+  clearButton.addEventListener("click", () => {
+    picked = [];
+    writeSelection(picked);
+    for (const box of results.querySelectorAll<HTMLInputElement>("input[data-pick]")) box.checked = false;
+    drawSelection();
+    selectionLive.textContent = "Urvalet är rensat.";
+    // The bar and its button are gone: focus goes back to the results rather than to the page's top.
+    resultsHeading.focus();
+  });
+  drawSelection();
+
   const layout = h(
     "div",
     { class: "search-layout" },
     filters,
-    h("section", { class: "search-results", "aria-labelledby": "results-heading" }, resultsHeading, status, results),
+    h(
+      "section",
+      { class: "search-results", "aria-labelledby": "results-heading" },
+      resultsHeading,
+      status,
+      results,
+      selectionBar,
+      selectionLive,
+    ),
   );
 
   replace(ctx.root, h("h1", { tabindex: "-1" }, "Sök i arkivet"), form, layout);
@@ -161,7 +222,11 @@ export function searchView(ctx: ViewContext): View {
     replace(
       results,
       sortLinks(state),
-      h("ol", { class: "hits", start: state.offset + 1 }, result.hits.map(renderHit)),
+      h(
+        "ol",
+        { class: "hits", start: state.offset + 1 },
+        result.hits.map((hit, i) => renderHit(hit, state.offset + i)),
+      ),
       pager(result.total),
     );
   }
@@ -177,7 +242,11 @@ export function searchView(ctx: ViewContext): View {
     }
     replace(
       results,
-      h("ol", { class: "hits", start: state.offset + 1 }, list.documents.map(renderSummary)),
+      h(
+        "ol",
+        { class: "hits", start: state.offset + 1 },
+        list.documents.map((doc, i) => renderSummary(doc, state.offset + i)),
+      ),
       pager(list.total),
     );
   }
@@ -198,12 +267,33 @@ export function searchView(ctx: ViewContext): View {
     );
   }
 
-  function renderHit(hit: SearchHit): HTMLElement {
+  /** "Välj" with the hit's title in its name, so a screen reader says which document it picks. */
+  function pickBox(id: string, title: string, heading: string, index: number): Child {
+    if (!id) return null;
+    const boxId = `valj-${index}`;
+    const box = h("input", {
+      type: "checkbox",
+      id: boxId,
+      class: "hit__checkbox",
+      "data-pick": "",
+      checked: picked.some((p) => p.id === id),
+    });
+    box.addEventListener("change", () => pick({ id, title, q: state.q }, box));
+    return h(
+      "div",
+      { class: "hit__select" },
+      box,
+      h("label", { for: boxId }, "Välj", h("span", { class: "visually-hidden" }, ` ${heading}`)),
+    );
+  }
+
+  function renderHit(hit: SearchHit, index: number): HTMLElement {
     const title = hit.title ?? "Namnlös handling";
     const heading = hit.paragraph !== null ? `§ ${hit.paragraph} ${title}` : title;
     return h(
       "li",
       { class: "hit" },
+      pickBox(hit.documentId, title, heading, index),
       h("h3", { class: "hit__title" }, h("a", { href: documentHref(hit.documentId, hit.paragraph, state.q) }, heading)),
       meta(hit.type, hit.body, hit.date, hit.diarienummer),
       hit.flags.length > 0
@@ -243,15 +333,13 @@ export function searchView(ctx: ViewContext): View {
     );
   }
 
-  function renderSummary(doc: DocumentSummary): HTMLElement {
+  function renderSummary(doc: DocumentSummary, index: number): HTMLElement {
+    const title = doc.title ?? doc.filename ?? "Namnlös handling";
     return h(
       "li",
       { class: "hit" },
-      h(
-        "h3",
-        { class: "hit__title" },
-        h("a", { href: documentHref(doc.id) }, doc.title ?? doc.filename ?? "Namnlös handling"),
-      ),
+      pickBox(doc.id, title, title, index),
+      h("h3", { class: "hit__title" }, h("a", { href: documentHref(doc.id) }, title)),
       meta(doc.type, doc.body, doc.date, doc.diarienummer),
     );
   }

@@ -1,15 +1,15 @@
 /**
  * Ladda upp: files dropped or chosen, each sent on its own with its progress,
- * then followed until it is searchable or refused (uploader.ts). Asks for an
- * API token where the archive needs one (upload-token.ts); says so plainly
+ * then followed until it is searchable or refused (uploader.ts). Asks the
+ * official to sign in where the archive needs it (sign-in.ts); says so plainly
  * where uploading is not possible.
  */
 
-import type { Session } from "../api/uploads.ts";
+import type { Session } from "../api/session.ts";
 import { h, replace } from "../dom.ts";
-import { loadSession, onSessionChange, storedToken } from "../session.ts";
+import { loadSession, onSessionChange } from "../session.ts";
 import { errorNotice, loadingNotice, setTitle, settleFocus, type View, type ViewContext } from "./common.ts";
-import { tokenForm, tokenInUse } from "./upload-token.ts";
+import { roleName, signedInAs, signInForm } from "./sign-in.ts";
 import { createUploader, type Uploader } from "./uploader.ts";
 
 export function uploadView(ctx: ViewContext): View {
@@ -41,20 +41,30 @@ export function uploadView(ctx: ViewContext): View {
   };
 
   let uploader: Uploader | null = null;
-  let mode: "uploader" | "token" | "denied" | null = null;
+  let mode: string | null = null;
   const showAccess = (session: Session): void => {
-    const next = session.canWrite ? "uploader" : session.tokenRequired ? "token" : "denied";
+    const kind = session.canWrite
+      ? "uploader"
+      : !session.tokenRequired
+        ? "denied"
+        : session.signedIn
+          ? "role"
+          : "token";
+    const next = `${kind}:${session.name ?? ""}`;
     if (next === mode) return;
-    const wasAskingForToken = mode === "token";
+    const wasAskingForToken = mode?.startsWith("token:") === true;
     mode = next;
     uploader?.destroy();
     uploader = null;
-    if (next === "uploader") {
+    const who = session.signedIn ? signedInAs(session, announce) : null;
+    if (kind === "uploader") {
       uploader = createUploader(announce);
-      replace(access, storedToken() ? tokenInUse(announce) : null, uploader.root);
+      replace(access, who, uploader.root);
       if (wasAskingForToken) uploader.focus();
-    } else if (next === "token") {
-      replace(access, tokenForm(announce));
+    } else if (kind === "token") {
+      replace(access, signInForm(announce));
+    } else if (kind === "role") {
+      replace(access, who, roleNotice(session));
     } else {
       replace(access, notAllowedNotice());
     }
@@ -87,6 +97,15 @@ export function uploadView(ctx: ViewContext): View {
       document.removeEventListener("drop", keepOnPage);
     },
   };
+}
+
+function roleNotice(session: Session): HTMLElement {
+  return h(
+    "div",
+    { class: "notice" },
+    h("p", { class: "notice__title" }, `Som ${roleName(session)} kan du inte ladda upp.`),
+    h("p", null, "Att lägga in handlingar kräver en nyckel för redaktör. Kontakta systemförvaltaren om du behöver en."),
+  );
 }
 
 function notAllowedNotice(): HTMLElement {
