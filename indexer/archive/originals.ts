@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { access, mkdir, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { OriginalStore } from "./archive.ts";
 
@@ -35,5 +35,34 @@ export class FileOriginalStore implements OriginalStore {
     const temporary = `${target}.${randomUUID()}.tmp`;
     await writeFile(temporary, bytes, { flag: "wx", mode: 0o444 });
     await rename(temporary, target);
+  }
+
+  /**
+   * Removes temporary files a killed process left half-written. Only those
+   * older than `olderThanMs`: another process (a worker, the CLI) may be
+   * writing one right now. Returns how many were removed.
+   */
+  async sweepTemporary(olderThanMs = 3600_000): Promise<number> {
+    let removed = 0;
+    const folders = await readdir(this.root).catch(() => [] as string[]);
+    for (const folder of folders) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+      for (const name of await readdir(join(this.root, folder)).catch(() => [] as string[])) {
+        if (!name.endsWith(".tmp")) continue;
+        const path = join(this.root, folder, name);
+        const info = await stat(path).catch(() => null);
+        if (
+          info &&
+          Date.now() - info.mtimeMs > olderThanMs &&
+          (await unlink(path).then(
+            () => true,
+            () => false,
+          ))
+        ) {
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 }

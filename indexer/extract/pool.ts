@@ -1,15 +1,15 @@
 import type { Worker } from "node:worker_threads";
 import { FileRejectedError, type RejectionCode } from "../errors.ts";
+import type { RecordData } from "../model.ts";
 import { typeScriptWorker } from "../threads.ts";
 
-export interface WorkerRequest {
-  id: number;
-  format: "pdf" | "docx";
-  bytes: ArrayBuffer;
-}
+/** What a worker does: read a file's text per page, or understand pages as a record. */
+export type WorkerRequest =
+  | { id: number; kind: "extract"; format: "pdf" | "docx" | "text"; bytes: ArrayBuffer }
+  | { id: number; kind: "understand"; pages: string[]; filename: string };
 
 export type WorkerReply =
-  | { id: number; ok: true; pages: string[] }
+  | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; code: RejectionCode | null; message: string };
 
 export interface PoolOptions {
@@ -23,16 +23,18 @@ export interface PoolOptions {
 
 interface Task {
   request: WorkerRequest;
-  resolve: (pages: string[]) => void;
+  resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
 const WORKER_URL = new URL("./worker.ts", import.meta.url);
 
 /**
- * Worker threads that parse PDF and DOCX off the main thread, with a time and
- * memory limit each. A worker that times out or runs out of memory is
- * terminated and replaced, so one hostile file cannot stall the others.
+ * Worker threads that read files (PDF, DOCX, text) and understand their pages
+ * off the main thread, with a time and memory limit each: no file can hold
+ * the server's event loop, however large or odd. A worker that times out or
+ * runs out of memory is terminated and replaced, so one hostile file cannot
+ * stall the others.
  */
 export class ExtractionPool {
   private readonly idle: Worker[] = [];
@@ -43,12 +45,21 @@ export class ExtractionPool {
 
   constructor(private readonly options: PoolOptions) {}
 
-  extract(format: "pdf" | "docx", bytes: Uint8Array): Promise<string[]> {
-    if (this.closed) return Promise.reject(new Error("extraction pool is closed"));
+  extract(format: "pdf" | "docx" | "text", bytes: Uint8Array): Promise<string[]> {
     // Copy: the buffer is transferred to the worker and the caller keeps its bytes.
     const copy = new Uint8Array(bytes).buffer;
+    return this.run({ id: this.nextId++, kind: "extract", format, bytes: copy }) as Promise<string[]>;
+  }
+
+  /** The understanding stage (understand/index.ts) under the same limits as reading. */
+  understand(input: { pages: string[]; filename: string }): Promise<RecordData> {
+    return this.run({ id: this.nextId++, kind: "understand", ...input }) as Promise<RecordData>;
+  }
+
+  private run(request: WorkerRequest): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error("extraction pool is closed"));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ request: { id: this.nextId++, format, bytes: copy }, resolve, reject });
+      this.waiting.push({ request, resolve, reject });
       this.pump();
     });
   }
@@ -98,7 +109,7 @@ export class ExtractionPool {
     };
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== task.request.id) return;
-      if (reply.ok) finish(() => task.resolve(reply.pages), true);
+      if (reply.ok) finish(() => task.resolve(reply.value), true);
       else if (reply.code)
         finish(() => task.reject(new FileRejectedError(reply.code as RejectionCode, reply.message)), true);
       else
@@ -120,14 +131,12 @@ export class ExtractionPool {
     const onExit = () => finish(() => task.reject(new Error("extraction worker exited unexpectedly")), false);
     const timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 1000);
-      finish(
-        () => task.reject(new FileRejectedError("timeout", `reading the file took longer than ${seconds} s`)),
-        false,
-      );
+      const doing = task.request.kind === "extract" ? "reading the file" : "understanding the record";
+      finish(() => task.reject(new FileRejectedError("timeout", `${doing} took longer than ${seconds} s`)), false);
     }, this.options.timeoutMs);
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage(task.request, [task.request.bytes]);
+    worker.postMessage(task.request, task.request.kind === "extract" ? [task.request.bytes] : []);
   }
 }

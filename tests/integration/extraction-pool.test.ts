@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FileRejectedError } from "../../indexer/errors.ts";
 import { createTextExtractor, ExtractionPool, pdftotextAvailable } from "../../indexer/extract/index.ts";
 import { extractPdfWithPdftotext } from "../../indexer/extract/pdftotext.ts";
+import { understand } from "../../indexer/understand/index.ts";
 import { buildDocx, buildPdf, cp1252, PROTOCOL_LINES } from "../helpers/files.ts";
 
 describe("extraction in worker threads", () => {
@@ -39,6 +40,34 @@ describe("extraction in worker threads", () => {
       // The same worker is still usable after a refusal.
       const pages = await pool.extract("pdf", await buildPdf([["Efter felet"]]));
       expect(pages[0]).toContain("Efter felet");
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("understanding in worker threads", () => {
+  it("gives the same record as on the main thread", async () => {
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 60_000, maxMemoryMb: 512 });
+    try {
+      const input = { pages: [PROTOCOL_LINES.join("\n")], filename: "protokoll.txt" };
+      expect(await pool.understand(input)).toEqual(understand(input));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("stops understanding a pathological record at the time limit, and goes on serving", async () => {
+    const pool = new ExtractionPool({ size: 1, timeoutMs: 300, maxMemoryMb: 512 });
+    try {
+      // One 5 MB line of words: seconds of work for the understanding stage.
+      const huge = "Kommunstyrelsen beslutar enligt förslaget ".repeat(120_000);
+      const error = await pool.understand({ pages: [huge], filename: "lång.txt" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileRejectedError);
+      expect((error as FileRejectedError).code).toBe("timeout");
+      expect((error as FileRejectedError).message).toMatch(/^understanding the record took longer than/);
+      const pages = await pool.extract("text", Buffer.from("Protokoll\fSida 2"));
+      expect(pages).toEqual(["Protokoll", "Sida 2"]);
     } finally {
       await pool.close();
     }
