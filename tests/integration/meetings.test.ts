@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import Database from "better-sqlite3";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../indexer/archive/database.ts";
+import { migrate, openDatabase } from "../../indexer/archive/database.ts";
 import { MIGRATIONS } from "../../indexer/archive/schema.ts";
 import { SqliteArchive } from "../../indexer/archive/sqlite-archive.ts";
 import { generateCorpus, type Truth } from "../../tools/generate/index.ts";
@@ -278,16 +279,11 @@ describe("the meeting index on an archive from before it existed", () => {
       const file = join(old, "archive.sqlite");
       const source = archive.runtime.archive.get(idOf.get(meeting.files[0]?.file ?? "") ?? "");
       expect(source).not.toBeNull();
-      const db = openDatabase(file, []);
-      // Back to the schema before meetings: no body_key column (nor the job error codes, sensitive kinds and audit log after).
+      // An archive as it was before meetings: only the migrations before the one that added body_key.
       const meetingStep = MIGRATIONS.findIndex((step) => step.includes("documents_meeting"));
       expect(meetingStep).toBeGreaterThan(0);
-      db.exec("DROP INDEX documents_meeting; DROP INDEX documents_meetings_newest");
-      db.exec("ALTER TABLE documents DROP COLUMN body_key");
-      db.exec("ALTER TABLE jobs DROP COLUMN error_code");
-      db.exec("ALTER TABLE documents DROP COLUMN sensitive_kinds");
-      db.exec("DROP TABLE audit_log");
-      db.prepare("UPDATE schema_versions SET version = ? WHERE component = 'archive'").run(meetingStep);
+      const db = new Database(file);
+      migrate(db, "archive", MIGRATIONS.slice(0, meetingStep));
       const r = source?.record;
       db.prepare(
         `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, meeting_date, document_date, record, ingested_at)
