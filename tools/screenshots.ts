@@ -64,6 +64,17 @@ try {
       `/sammantrade?${new URLSearchParams({ organ: protokoll.body, datum: protokoll.date })}`,
       "sammantrade.png",
     );
+    await shoot(`/?q=${QUERY}`, "urval.png", async () => {
+      const boxes = page.locator(".hit__checkbox");
+      await boxes.nth(0).check();
+      await boxes.nth(2).check();
+      await page.locator(".selection-bar").waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    });
+    // A records request answered and an original read, so the log has something to show.
+    await fetch(`${base}/api/cases/export?dnr=${encodeURIComponent(CASE)}`).then((r) => r.arrayBuffer());
+    await fetch(`${base}/api/documents/${protokoll.id}/file`).then((r) => r.arrayBuffer());
+    await shoot("/logg", "logg.png");
     await shoot("/ladda-upp", "ladda-upp.png", async () => {
       await page.getByLabel("Välj filer att ladda upp").setInputFiles(await uploadFiles());
       await page.getByText("1 av 2 filer klara, 1 misslyckades.", { exact: true }).waitFor({ timeout: 30_000 });
