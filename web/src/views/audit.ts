@@ -67,7 +67,13 @@ function refusedNotice(): HTMLElement {
     h(
       "p",
       null,
-      "Bara administratörer kan se vem som har fått vilka handlingar. Logga in som administratör, eller kontakta systemförvaltaren om du behöver åtkomst.",
+      "Bara administratörer kan se vem som har fått vilka handlingar. ",
+      h(
+        "a",
+        { href: `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}` },
+        "Logga in som administratör",
+      ),
+      ", eller kontakta systemförvaltaren om du behöver åtkomst.",
     ),
   );
 }
