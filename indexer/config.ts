@@ -20,6 +20,9 @@ const schema = z.object({
   ARCHIVE_JOB_BACKOFF_S: z.coerce.number().positive().default(10),
   ARCHIVE_JOB_LOCK_S: z.coerce.number().min(0.5).default(30),
   ARCHIVE_JOB_STALLED_CHECK_S: z.coerce.number().min(0.1).default(30),
+  ARCHIVE_OCR: z.enum(["auto", "tesseract", "tesseract.js", "off"]).default("auto"),
+  ARCHIVE_OCR_MAX_PAGES: z.coerce.number().int().min(1).default(100),
+  ARCHIVE_OCR_TIMEOUT_S: z.coerce.number().positive().default(1800),
   ARCHIVE_PUBLIC_READ: z.enum(["true", "false", "1", "0", "yes", "no"]).default("true"),
   ARCHIVE_TRUST_PROXY: z.string().optional(),
   ARCHIVE_RATE_SEARCH_PER_MIN: z.coerce.number().int().min(0).default(1200),
@@ -50,6 +53,8 @@ export interface Config {
   http: HttpSettings;
   /** "auto": poppler's pdftotext where installed, else pdf-parse. */
   pdfExtractor: "auto" | "pdftotext" | "pdf-parse";
+  /** Reading scanned pages with Tesseract (see indexer/ocr-job.ts). */
+  ocr: OcrSettings;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
 }
 
@@ -76,6 +81,19 @@ export interface JobSettings {
   lockMs: number;
   /** How often workers look for jobs whose holder died. */
   stalledCheckMs: number;
+}
+
+export interface OcrSettings {
+  /**
+   * "auto": Debian's tesseract with its Swedish model where installed, else
+   * tesseract.js where its optional npm packages are; one of them by name; or
+   * "off": scans are stored as needing OCR.
+   */
+  mode: "auto" | "tesseract" | "tesseract.js" | "off";
+  /** Pages one document may have read by OCR; beyond them its OCR is partial. */
+  maxPages: number;
+  /** Time one document's OCR may take; past it, its OCR is partial. */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     pdfExtractor: e.ARCHIVE_PDF_EXTRACTOR,
+    ocr: { mode: e.ARCHIVE_OCR, maxPages: e.ARCHIVE_OCR_MAX_PAGES, timeoutMs: e.ARCHIVE_OCR_TIMEOUT_S * 1000 },
     logLevel: e.LOG_LEVEL,
   };
 }

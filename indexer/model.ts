@@ -113,6 +113,33 @@ export interface SensitiveFlag {
 export interface ExtractedText {
   format: FileFormat;
   pages: string[];
+  /** 1-based pages of a PDF without a usable text layer (scans): what OCR should read. */
+  needsOcr?: number[];
+}
+
+/**
+ * Where a document's OCR stands: `none` (every page had a text layer), `pending`
+ * (queued or running), `done`, `partial` (a page or time limit stopped it, see
+ * `reason`), `needed` (no OCR engine here; read again when one is), `failed`.
+ * `unchecked` marks documents stored before OCR existed, until start-up looks at their pages.
+ */
+export const OCR_STATUSES = ["none", "pending", "done", "partial", "needed", "failed", "unchecked"] as const;
+export type OcrStatus = (typeof OCR_STATUSES)[number];
+
+/** A page whose text came from OCR, with Tesseract's mean word confidence (0–100). */
+export interface OcrPage {
+  page: number;
+  confidence: number;
+}
+
+export interface OcrState {
+  status: OcrStatus;
+  /** Pages read with OCR. */
+  pages: OcrPage[];
+  /** Pages without a usable text layer (1-based), read or not. */
+  needed: number[];
+  /** Why OCR is partial, needed or failed; null otherwise. */
+  reason: string | null;
 }
 
 export type FileFormat = "pdf" | "docx" | "text";

@@ -6,8 +6,9 @@ import { FileRejectedError } from "./errors.ts";
 import type { TextExtractor } from "./extract/index.ts";
 import { sniffFormat } from "./extract/sniff.ts";
 import type { ExtractedText, RecordData } from "./model.ts";
+import type { OcrSetup } from "./ocr/index.ts";
+import { initialOcrState } from "./ocr-job.ts";
 import type { SearchIndex } from "./search/search-index.ts";
-import { understand } from "./understand/index.ts";
 
 export interface PipelineDeps {
   archive: Archive;
@@ -16,6 +17,8 @@ export interface PipelineDeps {
   search: SearchIndex;
   logger: Logger;
   maxFileBytes: number;
+  /** OCR of scanned pages (a job of its own, see ocr-job.ts); absent: scans are stored as needing OCR. */
+  ocr?: OcrSetup;
 }
 
 /** Ids derive from content: the same bytes always get the same id. */
@@ -79,8 +82,8 @@ const STAGES: Stage[] = [
   },
   {
     name: "understand",
-    run: async (_deps, ctx) => {
-      ctx.record = understand({ pages: need(ctx.text).pages, filename: ctx.filename });
+    run: async (deps, ctx) => {
+      ctx.record = await deps.extractor.understand({ pages: need(ctx.text).pages, filename: ctx.filename });
     },
   },
   {
@@ -96,6 +99,8 @@ const STAGES: Stage[] = [
         size: bytes.byteLength,
         text,
         record: need(ctx.record),
+        // Pages without a usable text layer: stored now with what text they have, read by an OCR job next.
+        ocr: initialOcrState(text.needsOcr ?? [], deps.ocr),
       };
       if (!deps.archive.findBySha256(ctx.sha256)) deps.archive.save(doc);
       ctx.stored = deps.archive.get(doc.id) ?? undefined;
@@ -135,7 +140,7 @@ export async function extractRecord(
   filename: string,
 ): Promise<{ text: ExtractedText; record: RecordData }> {
   const text = await extractor.extract(bytes, filename);
-  return { text, record: understand({ pages: text.pages, filename }) };
+  return { text, record: await extractor.understand({ pages: text.pages, filename }) };
 }
 
 /** Documents stored but not yet confirmed in the search index (a crash between stages) are indexed again. */

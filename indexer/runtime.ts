@@ -15,6 +15,9 @@ import {
   type PdfEngine,
   type TextExtractor,
 } from "./extract/index.ts";
+import { openOcr } from "./ocr/index.ts";
+import type { TesseractOptions } from "./ocr/tesseract.ts";
+import { documentsAwaitingOcr, readScannedPages } from "./ocr-job.ts";
 import { type PipelineDeps, processFile, recoverIndex } from "./pipeline.ts";
 import type { BullMqQueue } from "./queue/bullmq-queue.ts";
 import { InlineQueue } from "./queue/inline-queue.ts";
@@ -59,6 +62,8 @@ export interface RuntimeOptions {
    * sandboxed job processor skips it: its worker process did it at start.
    */
   recoverIndex?: boolean;
+  /** Where tesseract and pdftoppm are (default: on the PATH); tests point one at nothing. */
+  tesseract?: Omit<TesseractOptions, "maxMemoryMb">;
 }
 
 /** The archive and ingestion's stages without a queue: for the worker's sandboxed job processor. */
@@ -73,6 +78,7 @@ export function openPipeline(config: Config, options: RuntimeOptions = {}): Prom
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const parts = await openParts(config, options);
   const { db, logger, pipeline } = parts;
+  void sweepTemporaryOriginals(parts.originals, logger);
   const store = new SqliteJobStore(db);
   let queue: IngestQueue;
   if (config.redisUrl) {
@@ -93,15 +99,22 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     void handOver(store, bull, logger);
     queue = bull;
   } else {
-    const inline = new InlineQueue(
+    const inline: InlineQueue = new InlineQueue(
       store,
-      (job) => processFile(pipeline, job.sha256, job.filename),
+      async (job, signal) => {
+        if (job.kind === "ocr") return readScannedPages(pipeline, job.sha256, signal);
+        const id = await processFile(pipeline, job.sha256, job.filename);
+        // Scanned pages: the document is searchable now by what text it has; OCR follows as a job of its own.
+        if (parts.archive.get(id)?.ocr?.status === "pending") await inline.enqueue({ ...job, kind: "ocr" });
+        return id;
+      },
       config.ingestConcurrency,
       logger,
     );
     inline.resume();
     queue = inline;
   }
+  await queueAwaitingOcr(pipeline, queue, logger);
   return {
     ...parts,
     queue,
@@ -112,6 +125,24 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       await parts.close();
     },
   };
+}
+
+/** Documents whose scanned pages wait for OCR (a crash, an engine installed since) get their jobs. */
+async function queueAwaitingOcr(pipeline: PipelineDeps, queue: IngestQueue, logger: Logger): Promise<void> {
+  try {
+    for (const doc of await documentsAwaitingOcr(pipeline)) {
+      await queue.enqueue({ sha256: doc.sha256, filename: doc.filename, kind: "ocr" });
+    }
+  } catch (error) {
+    logger.warn({ err: error }, "could not queue the documents waiting for OCR; will try at next start");
+  }
+}
+
+/** Half-written originals of a process killed mid-write; never read, but they take space. */
+async function sweepTemporaryOriginals(originals: OriginalStore, logger: Logger): Promise<void> {
+  if (!(originals instanceof FileOriginalStore)) return;
+  const removed = await originals.sweepTemporary();
+  if (removed > 0) logger.info({ removed }, "removed temporary files of originals left by a crash");
 }
 
 /** Jobs the in-process queue left unfinished (the archive ran without REDIS_URL before) move to BullMQ. */
@@ -153,7 +184,17 @@ async function openParts(config: Config, options: RuntimeOptions): Promise<Pipel
     pdfEngine,
     pdftotext: { timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb },
   });
-  const pipeline: PipelineDeps = { archive, originals, extractor, search, logger, maxFileBytes: config.maxUploadBytes };
+  const ocr = openOcr(config.ocr, config.parseMemoryMb, options.tesseract);
+  if (!ocr.engine) logger.info({ reason: ocr.missing }, "no OCR: scanned pages are stored as needing OCR");
+  const pipeline: PipelineDeps = {
+    archive,
+    originals,
+    extractor,
+    search,
+    logger,
+    maxFileBytes: config.maxUploadBytes,
+    ocr,
+  };
 
   if (options.recoverIndex ?? true) await recoverIndex(pipeline);
 
@@ -170,6 +211,7 @@ async function openParts(config: Config, options: RuntimeOptions): Promise<Pipel
     pipeline,
     async close() {
       await pool.close();
+      await ocr.engine?.close?.();
       await searchEngine.close();
       archive.close();
     },

@@ -18,7 +18,26 @@ export function presentDocument(doc: StoredDocument, links: Link[]) {
     links,
     /** Passages that may need secrecy review; offsets are into `text[page - 1]`. */
     sensitive: doc.record.sensitive ?? [],
+    ocr: presentOcr(doc),
     text: doc.pages,
+  };
+}
+
+/**
+ * Which pages' text came from OCR, with Tesseract's confidence, and where the
+ * document's OCR stands: `none`, `pending`, `done`, `partial` (with `reason`),
+ * `needed` (no engine; read when there is one) or `failed`. `missing` lists the
+ * scanned pages still without OCR text.
+ */
+function presentOcr(doc: StoredDocument) {
+  const ocr = doc.ocr ?? { status: "none", pages: [], needed: [], reason: null };
+  const read = new Set(ocr.pages.map((p) => p.page));
+  return {
+    // Stored before OCR existed and not looked at yet: nothing known to be missing.
+    status: ocr.status === "unchecked" ? "none" : ocr.status,
+    pages: ocr.pages.map((p) => ({ page: p.page, confidence: p.confidence })),
+    missing: ocr.needed.filter((p) => !read.has(p)),
+    reason: ocr.reason,
   };
 }
 

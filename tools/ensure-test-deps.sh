@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suites need beyond npm, when missing.
-# npm test asks for poppler-utils (pdftotext), chromium (the browser tests in tests/e2e)
-# and redis-server (the BullMQ queue tests in tests/redis start their own Redis).
+# npm test asks for poppler-utils (pdftotext, pdftoppm), tesseract-ocr and tesseract-ocr-swe
+# (OCR of scanned records), img2pdf (the tests' generated scans), chromium (the browser tests
+# in tests/e2e) and redis-server (the BullMQ queue tests in tests/redis start their own Redis).
 set -euo pipefail
 needed=()
 for pkg in "$@"; do

@@ -1,4 +1,13 @@
-import type { ExtractedText, FileFormat, Link, RecordData, RecordType, SensitiveKind } from "../model.ts";
+import type {
+  ExtractedText,
+  FileFormat,
+  Link,
+  OcrState,
+  OcrStatus,
+  RecordData,
+  RecordType,
+  SensitiveKind,
+} from "../model.ts";
 
 /** A document as the pipeline hands it to the store. */
 export interface NewDocument {
@@ -9,12 +18,24 @@ export interface NewDocument {
   size: number;
   text: ExtractedText;
   record: RecordData;
+  /** Where OCR of its scanned pages stands; none when absent. */
+  ocr?: OcrState;
 }
 
 /** A stored document with everything the API shows about it. */
-export interface StoredDocument extends Omit<NewDocument, "text"> {
+export interface StoredDocument extends Omit<NewDocument, "text" | "ocr"> {
   pages: string[];
   ingestedAt: string;
+  /** Where OCR of its scanned pages stands (the archive always says; absent in hand-built documents). */
+  ocr?: OcrState;
+}
+
+/** A document whose scanned pages wait for OCR, with what a job needs to find its original. */
+export interface OcrCandidate {
+  id: string;
+  sha256: string;
+  filename: string;
+  status: OcrStatus;
 }
 
 export interface DocumentSummary {
@@ -93,6 +114,17 @@ export interface Archive {
   meeting(body: string, date: string): Meeting | null;
   /** Meetings newest first: one body's (matched as in `meeting`), or every body's when `body` is null. */
   meetings(body: string | null, limit: number, offset: number): Page<MeetingSummary>;
+  /**
+   * Stores a document's new reading (its pages after OCR) in place of the old
+   * one, atomically: the same id and ingestion time, its case numbers, people
+   * and links derived again, links from other documents kept or resolved anew.
+   * The document counts as unindexed until the search index confirms it.
+   */
+  replace(doc: NewDocument): void;
+  /** Sets where a document's OCR stands. */
+  setOcr(id: string, state: OcrState): void;
+  /** Documents whose OCR is in one of these states, oldest first. */
+  ocrCandidates(statuses: OcrStatus[]): OcrCandidate[];
   /** Ids of stored documents not yet confirmed in the search index. */
   unindexed(): string[];
   markIndexed(id: string): void;

@@ -155,4 +155,14 @@ export const MIGRATIONS: string[] = [
   DROP TABLE audit_log;
   ALTER TABLE audit_log_v2 RENAME TO audit_log;
   `,
+  // OCR of scanned pages: where each document's stands (JSON beside the status: pages read, their
+  // confidence, why partial), and a job's kind, since OCR runs as jobs of its own. PDFs stored
+  // before this are 'unchecked' until start-up looks at their pages for scans.
+  `
+  ALTER TABLE documents ADD COLUMN ocr_status TEXT NOT NULL DEFAULT 'none';
+  ALTER TABLE documents ADD COLUMN ocr TEXT;
+  UPDATE documents SET ocr_status = 'unchecked' WHERE format = 'pdf';
+  CREATE INDEX documents_ocr_waiting ON documents(ocr_status) WHERE ocr_status IN ('pending', 'needed', 'unchecked');
+  ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'ingest';
+  `,
 ];

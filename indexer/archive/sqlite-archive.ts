@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { anchorsOf, compatible, targetsOf } from "../links.ts";
-import type { Link, LinkRel, Person, RecordData, RecordType, SensitiveKind } from "../model.ts";
+import type { Link, LinkRel, OcrState, OcrStatus, Person, RecordData, RecordType, SensitiveKind } from "../model.ts";
 import { canonicalize, caseKey } from "../understand/diarienummer.ts";
 import { findSensitive, sensitiveKinds } from "../understand/sensitive.ts";
 import type {
@@ -10,6 +10,7 @@ import type {
   Meeting,
   MeetingSummary,
   NewDocument,
+  OcrCandidate,
   Page,
   StoredDocument,
 } from "./archive.ts";
@@ -28,6 +29,8 @@ interface DocumentRow {
   date: string | null;
   record: string;
   ingested_at: string;
+  ocr_status: OcrStatus;
+  ocr: string | null;
 }
 
 interface LinkRow {
@@ -53,8 +56,8 @@ export class SqliteArchive implements Archive {
     this.statements = {
       bySha: db.prepare("SELECT id FROM documents WHERE sha256 = ?"),
       insertDocument: db.prepare(
-        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, body_key, meeting_date, document_date, record, ingested_at, sensitive_kinds)
-         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, normalize_body(@body), @meetingDate, @documentDate, @record, @ingestedAt, @sensitiveKinds)`,
+        `INSERT INTO documents (id, sha256, filename, format, size, pages, type, title, body, body_key, meeting_date, document_date, record, ingested_at, sensitive_kinds, ocr_status, ocr)
+         VALUES (@id, @sha256, @filename, @format, @size, @pages, @type, @title, @body, normalize_body(@body), @meetingDate, @documentDate, @record, @ingestedAt, @sensitiveKinds, @ocrStatus, @ocr)`,
       ),
       insertPage: db.prepare("INSERT INTO pages (document_id, number, text) VALUES (?, ?, ?)"),
       insertCase: db.prepare(
@@ -98,6 +101,9 @@ export class SqliteArchive implements Archive {
       markIndexed: db.prepare("UPDATE documents SET indexed_at = ? WHERE id = ?"),
       allIds: db.prepare("SELECT id FROM documents ORDER BY id"),
       sensitiveKinds: db.prepare("SELECT sensitive_kinds AS kinds FROM documents WHERE id = ?"),
+      ingestedAt: db.prepare("SELECT ingested_at AS at FROM documents WHERE id = ?"),
+      deleteDocument: db.prepare("DELETE FROM documents WHERE id = ?"),
+      setOcr: db.prepare("UPDATE documents SET ocr_status = ?, ocr = ? WHERE id = ?"),
       setSensitiveKinds: db.prepare("UPDATE documents SET sensitive_kinds = ? WHERE id = ?"),
     };
   }
@@ -109,6 +115,29 @@ export class SqliteArchive implements Archive {
 
   save(doc: NewDocument): void {
     this.db.transaction(() => this.insert(doc))();
+  }
+
+  replace(doc: NewDocument): void {
+    this.db.transaction(() => {
+      const row = this.stmt("ingestedAt").get(doc.id) as { at: string } | undefined;
+      // Links from other documents to this one are set to null by the delete and resolved again by insert.
+      this.stmt("deleteDocument").run(doc.id);
+      this.insert(doc, row?.at);
+    })();
+  }
+
+  setOcr(id: string, state: OcrState): void {
+    this.stmt("setOcr").run(state.status, JSON.stringify(state), id);
+  }
+
+  ocrCandidates(statuses: OcrStatus[]): OcrCandidate[] {
+    if (statuses.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT id, sha256, filename, ocr_status AS status FROM documents
+         WHERE ocr_status IN (${statuses.map(() => "?").join(", ")}) ORDER BY ingested_at, id`,
+      )
+      .all(...statuses) as OcrCandidate[];
   }
 
   get(id: string): StoredDocument | null {
@@ -127,6 +156,9 @@ export class SqliteArchive implements Archive {
       record,
       pages,
       ingestedAt: row.ingested_at,
+      ocr: row.ocr
+        ? (JSON.parse(row.ocr) as OcrState)
+        : { status: row.ocr_status, pages: [], needed: [], reason: null },
     };
   }
 
@@ -215,7 +247,7 @@ export class SqliteArchive implements Archive {
     return row ? toSummary(row) : null;
   }
 
-  private insert(doc: NewDocument): void {
+  private insert(doc: NewDocument, ingestedAt = new Date().toISOString()): void {
     const { record } = doc;
     this.stmt("insertDocument").run({
       id: doc.id,
@@ -230,7 +262,9 @@ export class SqliteArchive implements Archive {
       meetingDate: record.meetingDate,
       documentDate: record.documentDate,
       record: JSON.stringify(record),
-      ingestedAt: new Date().toISOString(),
+      ingestedAt,
+      ocrStatus: doc.ocr?.status ?? "none",
+      ocr: doc.ocr ? JSON.stringify(doc.ocr) : null,
       sensitiveKinds: JSON.stringify(sensitiveKinds(record.sensitive ?? findSensitive(doc.text.pages))),
     });
     for (const [i, text] of doc.text.pages.entries()) this.stmt("insertPage").run(doc.id, i + 1, text);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { isFileRejected } from "../errors.ts";
 import { admit } from "../pipeline.ts";
-import type { IngestQueue } from "../queue/queue.ts";
+import { type IngestQueue, type JobState, jobIdFor } from "../queue/queue.ts";
 import type { Runtime } from "../runtime.ts";
 import { collectFiles } from "./files.ts";
 import { ProgressBar } from "./progress.ts";
@@ -44,6 +44,7 @@ export async function runIngest(runtime: Runtime, paths: string[], json: boolean
       waits.push(
         runtime.queue
           .waitFor(job.id)
+          .then((state) => waitForOcr(runtime, admission.sha256, state))
           .then((state) =>
             report(
               state.status === "completed"
@@ -62,6 +63,18 @@ export async function runIngest(runtime: Runtime, paths: string[], json: boolean
   progress.finish();
   if (!json) printSummary(lines, skipped);
   return lines.some((l) => l.status === "failed") ? 1 : 0;
+}
+
+/**
+ * In-process, a scan's OCR job runs in this process too: the command waits for
+ * it, or the scan would stay unread until the archive next starts. With
+ * REDIS_URL the workers read it later; its text layer is searchable meanwhile.
+ */
+async function waitForOcr(runtime: Runtime, sha256: string, state: JobState): Promise<JobState> {
+  if (runtime.config.redisUrl || state.status !== "completed") return state;
+  const ocr = await runtime.queue.get(jobIdFor(sha256, "ocr"));
+  if (ocr && ocr.status !== "completed" && ocr.status !== "failed") await runtime.queue.waitFor(ocr.id);
+  return state;
 }
 
 /** With REDIS_URL, the files wait for workers; say so when none is running rather than seem to hang. */

@@ -3,6 +3,7 @@ import pino from "pino";
 import { ConfigError, loadConfig } from "../config.ts";
 import { isFileRejected } from "../errors.ts";
 import { choosePdfEngine, createTextExtractor, ExtractionPool } from "../extract/index.ts";
+import { openOcr } from "../ocr/index.ts";
 import { openPipeline, openRuntime } from "../runtime.ts";
 import { runBackup, runRestore } from "./backup.ts";
 import { runExtract } from "./extract.ts";
@@ -45,7 +46,12 @@ async function main(argv: string[]): Promise<number> {
           pdfEngine: choosePdfEngine(config.pdfExtractor),
           pdftotext: { timeoutMs: config.parseTimeoutMs, maxMemoryMb: config.parseMemoryMb },
         });
-        await runExtract(extractor, rest[0] as string);
+        const ocr = openOcr(config.ocr, config.parseMemoryMb);
+        try {
+          await runExtract(extractor, rest[0] as string, ocr);
+        } finally {
+          await ocr.engine?.close?.();
+        }
       } finally {
         await pool.close();
       }

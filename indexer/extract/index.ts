@@ -1,13 +1,19 @@
-import type { ExtractedText } from "../model.ts";
+import type { ExtractedText, RecordData } from "../model.ts";
 import { extractPdfWithPdftotext, type PdftotextOptions, pdftotextAvailable } from "./pdftotext.ts";
 import type { ExtractionPool } from "./pool.ts";
 import { sniffFormat } from "./sniff.ts";
-import { decodeText } from "./text.ts";
+import { pagesWithoutTextLayer } from "./text-layer.ts";
 import type { ZipLimits } from "./zip.ts";
 
 export interface TextExtractor {
   /** Bytes → text per page, or a FileRejectedError saying why not. */
   extract(bytes: Uint8Array, filename: string): Promise<ExtractedText>;
+  /**
+   * Pages → record (understand/index.ts), off the caller's thread and under
+   * the same time and memory limits as reading: a huge record never holds
+   * the server's event loop, and one that takes too long is refused.
+   */
+  understand(input: { pages: string[]; filename: string }): Promise<RecordData>;
 }
 
 export type PdfEngine = "pdftotext" | "pdf-parse";
@@ -22,19 +28,26 @@ export interface ExtractorOptions {
 /**
  * The extraction port's default: format by bytes, then PDF through poppler's
  * pdftotext (a child process) or pdf-parse (in the worker pool), DOCX in the
- * pool, and plain text decoded here (cheap and never blocking).
+ * pool, and plain text decoded in the pool as well. A PDF's pages
+ * without a usable text layer (scans) are named for the OCR stage.
  */
 export function createTextExtractor(pool: ExtractionPool, options: ExtractorOptions = {}): TextExtractor {
   const pdftotext = options.pdftotext ?? { timeoutMs: 120_000, maxMemoryMb: 1024 };
   return {
     async extract(bytes, filename) {
       const format = sniffFormat(bytes, filename, options.zipLimits);
-      if (format === "text") return { format, pages: decodeText(bytes) };
-      if (format === "pdf" && options.pdfEngine === "pdftotext") {
-        return { format, pages: await extractPdfWithPdftotext(bytes, pdftotext) };
+      // Even text is decoded in the pool: a 5 MB line would otherwise hold the event loop for seconds.
+      if (format === "text") return { format, pages: await pool.extract("text", bytes) };
+      if (format === "pdf") {
+        const pages =
+          options.pdfEngine === "pdftotext"
+            ? await extractPdfWithPdftotext(bytes, pdftotext)
+            : await pool.extract(format, bytes);
+        return { format, pages, needsOcr: pagesWithoutTextLayer(pages) };
       }
       return { format, pages: await pool.extract(format, bytes) };
     },
+    understand: (input) => pool.understand(input),
   };
 }
 

@@ -7,7 +7,6 @@ import { errorLogger, redisOptions } from "./redis.ts";
 
 /** The queue's name in Redis; producers and workers must agree on it. */
 export const QUEUE_NAME = "ingest";
-const JOB_NAME = "ingest";
 
 /**
  * Finished jobs stay long enough for an uploader (or a script) to read their
@@ -96,10 +95,17 @@ export class BullMqQueue implements IngestQueue {
   }
 
   private async add(job: IngestJob): Promise<JobState> {
-    const id = jobIdFor(job.sha256);
-    const existing = await this.queue.getJob(id);
+    const kind = job.kind ?? "ingest";
+    const id = jobIdFor(job.sha256, kind);
+    let existing = await this.queue.getJob(id);
+    if (existing && kind === "ocr" && (await existing.getState()) === "completed") {
+      // A document that found no OCR engine is read again when one is there: a new job under the same id.
+      await existing.remove().catch(() => undefined);
+      existing = undefined;
+    }
     if (!existing) {
-      await this.queue.add(JOB_NAME, { sha256: job.sha256, filename: job.filename }, { jobId: id });
+      // The job's name is its kind: the worker's processor runs an OCR job as one.
+      await this.queue.add(kind, { sha256: job.sha256, filename: job.filename, kind }, { jobId: id });
     } else if ((await existing.getState()) === "failed") {
       // Two enqueues racing here: one retry wins, the other finds the job no longer failed.
       await existing.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => undefined);
@@ -170,8 +176,8 @@ export class BullMqQueue implements IngestQueue {
   }
 
   /** Takes over jobs the in-process queue left unfinished (the archive ran without REDIS_URL before). */
-  async adopt(jobs: { id: string; file: string; sha256: string }[]): Promise<void> {
-    for (const job of jobs) await this.enqueue({ sha256: job.sha256, filename: job.file });
+  async adopt(jobs: { id: string; file: string; sha256: string; kind?: IngestJob["kind"] }[]): Promise<void> {
+    for (const job of jobs) await this.enqueue({ sha256: job.sha256, filename: job.file, kind: job.kind });
   }
 
   /** Workers connected to the queue now; null when Redis does not say (CLIENT LIST disabled). */

@@ -1,10 +1,20 @@
 export const JOB_STATUSES = ["waiting", "active", "completed", "failed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/**
+ * What a job does: `ingest` reads, understands, stores and indexes a file;
+ * `ocr` reads a stored document's scanned pages with OCR and stores and
+ * indexes it again (see ../ocr-job.ts).
+ */
+export const JOB_KINDS = ["ingest", "ocr"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
 /** One file's way into the archive. Its original is already stored. */
 export interface IngestJob {
   sha256: string;
   filename: string;
+  /** Default `ingest`. */
+  kind?: JobKind;
 }
 
 export interface JobState {
@@ -37,9 +47,9 @@ export interface QueueOverview {
   failed: FailedJob[];
 }
 
-/** Job ids derive from content, so the same file enqueued twice is one job. */
-export function jobIdFor(sha256: string): string {
-  return `ingest-${sha256.slice(0, 32)}`;
+/** Job ids derive from content and kind, so the same file enqueued twice is one job of each kind. */
+export function jobIdFor(sha256: string, kind: JobKind = "ingest"): string {
+  return `${kind}-${sha256.slice(0, 32)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "../archive/database.ts";
-import type { FailedJob, JobState, JobStatus } from "./queue.ts";
+import type { FailedJob, JobKind, JobState, JobStatus } from "./queue.ts";
 import { JOB_STATUSES } from "./queue.ts";
 
 interface JobRow {
@@ -15,17 +15,22 @@ interface JobRow {
 export class SqliteJobStore {
   constructor(private readonly db: Db) {}
 
-  /** Records a job unless one with this id is already waiting, active or completed. */
-  put(id: string, file: string, sha256: string): { created: boolean; state: JobState } {
+  /**
+   * Records a job unless one with this id is already waiting, active or
+   * completed. An OCR job runs again after completing: a document that found
+   * no OCR engine is read again when one is there.
+   */
+  put(id: string, file: string, sha256: string, kind: JobKind = "ingest"): { created: boolean; state: JobState } {
     const existing = this.get(id);
-    if (existing && existing.status !== "failed") return { created: false, state: existing };
+    const again = existing?.status === "failed" || (kind === "ocr" && existing?.status === "completed");
+    if (existing && !again) return { created: false, state: existing };
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO jobs (id, file, sha256, status, created_at, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?)
+        `INSERT INTO jobs (id, file, sha256, status, created_at, updated_at, kind) VALUES (?, ?, ?, 'waiting', ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET file = excluded.file, status = 'waiting', error = NULL, error_code = NULL, document_id = NULL, updated_at = excluded.updated_at`,
       )
-      .run(id, file, sha256, now, now);
+      .run(id, file, sha256, now, now, kind);
     return { created: true, state: this.get(id) as JobState };
   }
 
@@ -65,9 +70,9 @@ export class SqliteJobStore {
   }
 
   /** The file behind a job, to run it again. */
-  source(id: string): { file: string; sha256: string } | null {
-    const row = this.db.prepare("SELECT file, sha256 FROM jobs WHERE id = ?").get(id) as
-      | { file: string; sha256: string }
+  source(id: string): { file: string; sha256: string; kind: JobKind } | null {
+    const row = this.db.prepare("SELECT file, sha256, kind FROM jobs WHERE id = ?").get(id) as
+      | { file: string; sha256: string; kind: JobKind }
       | undefined;
     return row ?? null;
   }
@@ -114,9 +119,9 @@ export class SqliteJobStore {
   }
 
   /** Jobs a previous process left unfinished. */
-  unfinished(): { id: string; file: string; sha256: string }[] {
+  unfinished(): { id: string; file: string; sha256: string; kind: JobKind }[] {
     return this.db
-      .prepare("SELECT id, file, sha256 FROM jobs WHERE status IN ('waiting', 'active') ORDER BY created_at")
-      .all() as { id: string; file: string; sha256: string }[];
+      .prepare("SELECT id, file, sha256, kind FROM jobs WHERE status IN ('waiting', 'active') ORDER BY created_at")
+      .all() as { id: string; file: string; sha256: string; kind: JobKind }[];
   }
 }

@@ -1,5 +1,7 @@
 import pino from "pino";
 import { ConfigError, loadConfig } from "../config.ts";
+import { documentsAwaitingOcr } from "../ocr-job.ts";
+import { BullMqQueue } from "../queue/bullmq-queue.ts";
 import { redactedUrl, warnUnlessNoEviction } from "../queue/redis.ts";
 import { openPipeline } from "../runtime.ts";
 import { startIngestWorker } from "./worker.ts";
@@ -23,8 +25,28 @@ export async function runWorker(options: RunWorkerOptions = {}): Promise<void> {
 
   // Opened once here before any job thread opens the archive: migrations run
   // in one place, and documents a crash left stored but unindexed are indexed.
+  // Documents whose scanned pages wait for OCR (an engine installed since, a crash) are queued.
   const archive = await openPipeline(config, { logger });
-  await archive.close();
+  try {
+    const awaiting = await documentsAwaitingOcr(archive.pipeline);
+    if (awaiting.length) {
+      const queue = new BullMqQueue({
+        url: redisUrl,
+        attempts: config.jobs.attempts,
+        backoffMs: config.jobs.backoffMs,
+        logger,
+      });
+      try {
+        for (const doc of awaiting) await queue.enqueue({ sha256: doc.sha256, filename: doc.filename, kind: "ocr" });
+      } finally {
+        await queue.close();
+      }
+    }
+  } catch (error) {
+    logger.warn({ err: error }, "could not queue the documents waiting for OCR; the next start tries again");
+  } finally {
+    await archive.close();
+  }
   void warnUnlessNoEviction(redisUrl, logger);
 
   const worker = startIngestWorker({ config: { ...config, redisUrl }, logger, processor: options.processor });

@@ -1,5 +1,6 @@
 /** The archive's records: the list, one record with its §, people, links and text, and its original. */
 
+import type { OcrInfo } from "../ocr-texts.ts";
 import { arr, getJson, num, obj, query, str, strings } from "./http.ts";
 
 export interface Person {
@@ -70,6 +71,8 @@ export interface ArchiveDocument {
   /** Text per page, when the API provides it (`pages: string[]` or `text`). */
   pageTexts: string[];
   sensitive: SensitiveFlag[];
+  /** Which pages' text came from OCR, and where OCR of scanned pages stands. */
+  ocr: OcrInfo;
 }
 
 function person(value: unknown): Person {
@@ -146,6 +149,20 @@ function archiveDocument(value: unknown): ArchiveDocument {
     sensitive: arr(o.sensitive)
       .map((f) => ({ kind: str(obj(f).kind) ?? "", page: num(obj(f).page), text: str(obj(f).text) ?? "" }))
       .filter((f) => f.kind !== ""),
+    ocr: ocrInfo(o.ocr),
+  };
+}
+
+function ocrInfo(value: unknown): OcrInfo {
+  const o = obj(value);
+  return {
+    status: str(o.status) ?? "none",
+    pages: arr(o.pages)
+      .map((p) => ({ page: num(obj(p).page) ?? 0, confidence: num(obj(p).confidence) ?? 0 }))
+      .filter((p) => p.page > 0),
+    missing: arr(o.missing)
+      .map(num)
+      .filter((n): n is number => n !== null),
   };
 }
 

@@ -15,6 +15,7 @@ import { type Child, h, replace } from "../dom.ts";
 import { markWords } from "../highlight.ts";
 import { documentHref, personText, SENSITIVE_NOTICE, sensitiveLabel, typeLabel } from "../labels.ts";
 import { meetingOf } from "../meeting-state.ts";
+import { type OcrInfo, ocrPageLine, ocrStatusText } from "../ocr-texts.ts";
 import {
   dateEl,
   dnrLinks,
@@ -118,6 +119,7 @@ function renderDocument(doc: ArchiveDocument): HTMLElement {
       ["SHA-256", doc.sha256 ? h("code", { class: "hash" }, doc.sha256) : null],
     ]),
     renderSensitive(doc.sensitive),
+    renderOcr(doc.ocr, doc.pageTexts.length > 1),
     numbered.length > 1
       ? h(
           "nav",
@@ -152,7 +154,31 @@ function renderDocument(doc: ArchiveDocument): HTMLElement {
     renderText(
       doc.pageTexts,
       doc.paragraphs.some((p) => p.text),
+      new Set(doc.ocr.missing),
     ),
+  );
+}
+
+/** Which pages a machine read from a scan, how sure it was, and pages still waiting for it. */
+function renderOcr(ocr: OcrInfo, pageAnchors: boolean): Child {
+  const status = ocrStatusText(ocr);
+  if (!status && ocr.pages.length === 0) return null;
+  return h(
+    "section",
+    { class: "notice ocr", "aria-labelledby": "ocr-h" },
+    h("h2", { id: "ocr-h", class: "notice__title" }, "Skannade sidor"),
+    status ? h("p", null, status) : null,
+    ocr.pages.length > 0
+      ? h(
+          "ul",
+          null,
+          ocr.pages.map((p) => {
+            const line = ocrPageLine(p.page, p.confidence);
+            return h("li", null, pageAnchors ? h("a", { href: `#sida-${p.page}` }, line) : line);
+          }),
+        )
+      : null,
+    ocr.pages.length > 0 ? h("p", null, "Text inläst med OCR kan innehålla felläsningar; originalet gäller.") : null,
   );
 }
 
@@ -275,7 +301,7 @@ function renderParagraph(p: Paragraph, links: DocumentLink[]): HTMLElement {
  * text is folded away so the page stays readable, but it is still there to
  * read and to find with the browser's search.
  */
-function renderText(pages: string[], paragraphsHaveText: boolean): Child {
+function renderText(pages: string[], paragraphsHaveText: boolean, scannedWithoutText: Set<number>): Child {
   if (pages.every((t) => t.trim() === "")) return null;
   const heading = pages.length > 1 ? `Dokumentets text (${pages.length} sidor)` : "Dokumentets text";
   const body =
@@ -286,7 +312,9 @@ function renderText(pages: string[], paragraphsHaveText: boolean): Child {
             "section",
             { class: "page", id: `sida-${i + 1}`, "aria-labelledby": `sida-${i + 1}-h` },
             h("h3", { id: `sida-${i + 1}-h`, class: "page__number" }, `Sida ${i + 1}`),
-            textBlocks(text, "page-text"),
+            scannedWithoutText.has(i + 1) && text.trim() === ""
+              ? h("p", { class: "page-text" }, h("em", null, "Skannad sida, ännu utan text."))
+              : textBlocks(text, "page-text"),
           ),
         );
   if (paragraphsHaveText) {
