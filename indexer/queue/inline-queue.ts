@@ -61,7 +61,17 @@ export class InlineQueue implements IngestQueue {
       const state = await this.get(id);
       if (!state) throw new Error(`no job ${id}`);
       if (state.status === "completed" || state.status === "failed") return state;
-      await new Promise((resolve) => this.events.once(`settled:${id}`, resolve));
+      // Settled here, or by another process sharing the archive (the server beside `archive
+      // ingest`): that shows only in the job store, so it is looked at every second too.
+      await new Promise<void>((resolve) => {
+        const settled = () => {
+          clearInterval(poll);
+          this.events.off(`settled:${id}`, settled);
+          resolve();
+        };
+        const poll = setInterval(settled, 1000);
+        this.events.once(`settled:${id}`, settled);
+      });
     }
   }
 
