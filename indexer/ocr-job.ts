@@ -158,9 +158,11 @@ export async function readPages(
  * scan then is the "empty document" this stage exists for); documents that
  * waited for an engine are pending again when one is here.
  */
-export async function documentsAwaitingOcr(deps: PipelineDeps): Promise<OcrCandidate[]> {
+export async function documentsAwaitingOcr(deps: PipelineDeps, signal?: AbortSignal): Promise<OcrCandidate[]> {
   let checked = 0;
   for (const c of deps.archive.ocrCandidates(["unchecked"])) {
+    // Closing stops the pass; the documents not looked at yet stay unchecked for the next start.
+    if (signal?.aborted) return [];
     const doc = deps.archive.get(c.id);
     if (!doc) continue;
     deps.archive.setOcr(c.id, initialOcrState(pagesWithoutTextLayer(doc.pages), deps.ocr));

@@ -48,6 +48,11 @@ export interface Runtime extends PipelineRuntime {
   audit: AuditLog;
   /** API tokens and web sessions. */
   access: AccessStore;
+  /**
+   * Start-up's queueing of documents that wait for OCR, which runs beside
+   * serving (settles, never rejects); tests and tools that need it done await it.
+   */
+  ocrStartup: Promise<void>;
 }
 
 export interface RuntimeOptions {
@@ -114,13 +119,18 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     inline.resume();
     queue = inline;
   }
-  await queueAwaitingOcr(pipeline, queue, logger);
+  // Beside serving, not before it: an archive from before OCR has every PDF's pages looked at once.
+  const stopStartup = new AbortController();
+  const ocrStartup = queueAwaitingOcr(pipeline, queue, logger, stopStartup.signal);
   return {
     ...parts,
     queue,
+    ocrStartup,
     audit: new SqliteAuditLog(db),
     access: new AccessStore(db),
     async close() {
+      stopStartup.abort();
+      await ocrStartup;
       await queue.close();
       await parts.close();
     },
@@ -128,9 +138,15 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 }
 
 /** Documents whose scanned pages wait for OCR (a crash, an engine installed since) get their jobs. */
-async function queueAwaitingOcr(pipeline: PipelineDeps, queue: IngestQueue, logger: Logger): Promise<void> {
+async function queueAwaitingOcr(
+  pipeline: PipelineDeps,
+  queue: IngestQueue,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<void> {
   try {
-    for (const doc of await documentsAwaitingOcr(pipeline)) {
+    for (const doc of await documentsAwaitingOcr(pipeline, signal)) {
+      if (signal.aborted) return;
       await queue.enqueue({ sha256: doc.sha256, filename: doc.filename, kind: "ocr" });
     }
   } catch (error) {

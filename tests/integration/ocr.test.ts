@@ -35,6 +35,8 @@ async function openArchive(
 ): Promise<Archive> {
   const config = loadConfig({ ARCHIVE_DATA_DIR: dir, ARCHIVE_PARSE_TIMEOUT_S: "30", ...env });
   const runtime = await openRuntime(config, { logger: pino({ level: "silent" }), searchThreads: 0, ...options });
+  // Start-up's OCR queueing runs beside serving; these tests look at what it did.
+  await runtime.ocrStartup;
   open.push(runtime);
   return { runtime, app: createApp({ ...runtime, apiToken: config.apiToken, http: config.http, webDir: null }) };
 }
