@@ -25,6 +25,89 @@ describe("parseTesseractTsv", () => {
     expect(result.confidence).toBe(84);
   });
 
+  /** A line's words at their places: [text, left] pairs, 40 px high, 20 px a letter. */
+  const placed = (block: number, line: number, words: [string, number][]) =>
+    words.map(
+      ([text, left], n) =>
+        `5\t1\t${block}\t1\t${line}\t${n + 1}\t${left}\t${line * 60}\t${text.length * 20}\t40\t90\t${text}`,
+    );
+
+  it("reads a header of two columns of cells column by column, as pdftotext does", () => {
+    const rows: [string, number][][] = [
+      [
+        ["Beslutande", 200],
+        ["Ersättare", 1300],
+      ],
+      [
+        ["Anna", 200],
+        ["Ek", 300],
+        ["(S),", 360],
+        ["ordförande", 460],
+        ["Bo", 1300],
+        ["Berg", 1360],
+        ["(M)", 1460],
+      ],
+      [
+        ["Cecilia", 200],
+        ["Dahl", 360],
+        ["(C)", 460],
+      ],
+      [
+        ["Övriga", 200],
+        ["deltagare", 340],
+        ["Utses", 1300],
+        ["att", 1420],
+        ["justera", 1500],
+      ],
+      [
+        ["Eva", 200],
+        ["Fors,", 280],
+        ["sekreterare", 400],
+        ["Anna", 1300],
+        ["Ek", 1400],
+        ["(S)", 1460],
+      ],
+    ];
+    const tsv = [HEAD, ...rows.flatMap((words, i) => placed(1, i + 1, words))].join("\n");
+    expect(parseTesseractTsv(tsv).text).toBe(
+      [
+        "Beslutande",
+        "Anna Ek (S), ordförande",
+        "Cecilia Dahl (C)",
+        "Övriga deltagare",
+        "Eva Fors, sekreterare",
+        "",
+        "Ersättare",
+        "Bo Berg (M)",
+        "Utses att justera",
+        "Anna Ek (S)",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps the rows of a table of labels beside their values", () => {
+    const rows: [string, number][][] = [
+      [
+        ["Beslutande", 200],
+        ["Anna", 900],
+        ["Ek", 1000],
+        ["(S)", 1060],
+      ],
+      [
+        ["Bo", 900],
+        ["Berg", 960],
+        ["(M)", 1060],
+      ],
+      [
+        ["Sekreterare", 200],
+        ["Eva", 900],
+        ["Fors", 980],
+      ],
+    ];
+    const tsv = [HEAD, ...rows.flatMap((words, i) => placed(1, i + 1, words))].join("\n");
+    expect(parseTesseractTsv(tsv).text).toBe("Beslutande Anna Ek (S)\nBo Berg (M)\nSekreterare Eva Fors");
+  });
+
   it("reads an empty page as no text with no confidence", () => {
     expect(parseTesseractTsv(`${HEAD}\n1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n`)).toEqual({
       text: "",
