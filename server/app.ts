@@ -19,6 +19,7 @@ import { meetingsRoutes } from "./routes/meetings.routes.ts";
 import { queueRoutes } from "./routes/queue.routes.ts";
 import { searchRoutes } from "./routes/search.routes.ts";
 import { sessionRoutes } from "./routes/session.routes.ts";
+import { tokensRoutes } from "./routes/tokens.routes.ts";
 
 export interface AppDeps {
   archive: Archive;
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/meetings", reader, meetingsRoutes(deps));
   api.use("/queue", queueRoutes(deps));
   api.use("/audit", auditRoutes(deps));
+  api.use("/tokens", tokensRoutes(deps));
   api.use("/export", reader, exportRoutes(deps));
   api.use(apiNotFound);
   app.use("/api", api);

@@ -7,6 +7,7 @@
  *   /ladda-upp        upload files (shown in the menu where this browser may upload)
  *   /ko               the ingestion queue for admins (shown in the menu like /ladda-upp)
  *   /logg             the audit log for admins (?offset=; shown in the menu like /ladda-upp)
+ *   /nycklar          API keys for admins: the list, a new key (shown once), revoking one
  *   /logga-in         sign in with an API token (?next= where to go after), or out
  * Same-origin links are handled here, except /api/ (downloads) and hash-only links.
  */
@@ -23,12 +24,13 @@ import { meetingView } from "./views/meeting.ts";
 import { queueView } from "./views/queue.ts";
 import { searchView } from "./views/search.ts";
 import { roleName, signInView } from "./views/sign-in.ts";
+import { tokensView } from "./views/tokens.ts";
 import { uploadView } from "./views/upload.ts";
 
 interface Match {
   /** Same key = same view instance may take the new URL via update(). */
   key: string;
-  section: "search" | "case" | "meeting" | "upload" | "queue" | "log" | "sign-in" | null;
+  section: "search" | "case" | "meeting" | "upload" | "queue" | "log" | "tokens" | "sign-in" | null;
   mount(ctx: ViewContext): View;
 }
 
@@ -51,6 +53,7 @@ function match(url: URL): Match {
   if (path === "/sammantrade") return { key: `meeting:${url.search}`, section: "meeting", mount: meetingView };
   if (path === "/ladda-upp") return { key: "upload", section: "upload", mount: uploadView };
   if (path === "/ko") return { key: "queue", section: "queue", mount: queueView };
+  if (path === "/nycklar") return { key: "tokens", section: "tokens", mount: tokensView };
   if (path === "/logga-in") return { key: `sign-in:${url.search}`, section: "sign-in", mount: signInView };
   if (path === "/logg") return { key: `log:${url.search}`, section: "log", mount: auditView };
   return { key: "notfound", section: null, mount: notFoundView };
@@ -137,6 +140,7 @@ function showSessionLinks(session: Session): void {
   show("upload", session.canWrite);
   show("queue", session.canAdmin);
   show("log", session.canAdmin);
+  show("tokens", session.canAdmin);
   const signIn = show("sign-in", session.tokenRequired)?.querySelector("a");
   if (signIn)
     signIn.textContent = session.signedIn ? `${session.name ?? "Inloggad"} (${roleName(session)})` : "Logga in";

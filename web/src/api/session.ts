@@ -9,6 +9,8 @@ export interface Session {
   /** The name on the token signed in with, for "Inloggad som …". */
   name: string | null;
   role: Role | null;
+  /** How the server recognised this browser: "session", "loopback" (the archive's own machine), "public", ... */
+  via: string;
   canRead: boolean;
   canWrite: boolean;
   canAdmin: boolean;
@@ -24,6 +26,7 @@ function session(value: unknown): Session {
     signedIn: o.signedIn === true,
     name: str(o.name),
     role: role === "reader" || role === "editor" || role === "admin" ? role : null,
+    via: str(o.via) ?? "anonymous",
     canRead: o.canRead === true,
     canWrite: o.canWrite === true,
     canAdmin: o.canAdmin === true,
