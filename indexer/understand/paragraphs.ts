@@ -62,9 +62,14 @@ function tocRange(lines: Line[], cands: Candidate[]): [number, number] | null {
   return [marker, after[0]?.index ?? marker + 1];
 }
 
-/** The longest run of increasing numbers, preferring steps of one, inside the announced range. */
+/**
+ * The longest run of increasing numbers, preferring steps of one, inside the
+ * announced range. A range that admits no heading at all was misread (OCR's
+ * "Paragrafer §12-§24" as "812 -824"), and then every heading is a candidate.
+ */
 function chooseHeadings(cands: Candidate[], range: { from: number; to: number } | null): Candidate[] {
-  const pool = range ? cands.filter((c) => c.number >= range.from && c.number <= range.to) : cands;
+  const inRange = range ? cands.filter((c) => c.number >= range.from && c.number <= range.to) : cands;
+  const pool = inRange.length > 0 ? inRange : cands;
   const best: number[] = [];
   const prev: number[] = [];
   for (let i = 0; i < pool.length; i++) {

@@ -126,6 +126,11 @@ describe("mendOcrText: a § read as 8, S or $", () => {
     expect(mendOcrText("$ I Dnr: KSN-2017-00047")).toBe("§ 1 Dnr: KSN-2017-00047");
   });
 
+  it("mends a § heading after a leading dash", () => {
+    expect(mendOcrText("-8 14 Budget 2021\n– 8 15 Dnr KS-2021/3")).toBe("-§ 14 Budget 2021\n– § 15 Dnr KS-2021/3");
+    expect(mendOcrText("- 8 000 kronor")).toBe("- 8 000 kronor");
+  });
+
   it("mends the header's §§ before the announced range", () => {
     expect(mendOcrText("Justeringens plats och tid Paragrafer88 1-14")).toBe(
       "Justeringens plats och tid Paragrafer §§ 1-14",

@@ -38,6 +38,12 @@ describe("paragraphs", () => {
     expect(found[0]).toMatchObject({ number: 12, title: "Taxa för tillsyn", diarienummer: ["KS-2020/42.142"] });
   });
 
+  it("ignores an announced range that admits no heading at all (OCR read 'Paragrafer §46-§48' as '846-848')", () => {
+    const pages = buildProtocol({ paragraphs: three }).map((p) => p.replace("Paragrafer 46-48", "Paragrafer 846 -848"));
+    expect(pages.join("\n")).toContain("Paragrafer 846 -848");
+    expect(run(pages).map((p) => p.number)).toEqual([46, 47, 48]);
+  });
+
   it("does not take the table of contents for paragraphs", () => {
     const found = run(buildProtocol({ paragraphs: three, toc: true }));
     expect(found.map((p) => p.number)).toEqual([46, 47, 48]);
