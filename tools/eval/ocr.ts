@@ -12,9 +12,18 @@
  *
  * `--engine tesseract.js` reads with the WebAssembly fallback instead of Debian's tesseract.
  *
+ * `--real DIR` measures real records instead (../shared/real-records: the
+ * text of real protocols, which must stay out of this repository). Their
+ * files, sorted by name, are laid out as plain PDFs (ocr-real.ts); the first
+ * `--pages-per-doc` pages of each, until `--max-pages` pages in all, are read
+ * born-digital and as scans, and the scan's reading is scored against the
+ * born-digital one (no hand-checked truth): the same fields, and the page
+ * text's character and word error rates. Only aggregate figures are printed.
+ *
  * Usage: npm run eval:ocr -- [--docs 12] [--seed 11] [--dpi 300] [--scan-dpi 300] [--engine tesseract|tesseract.js] [--json]
+ *        npm run eval:ocr -- --real ../shared/real-records [--max-pages 120] [--pages-per-doc 5] [...]
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +35,7 @@ import { understand } from "../../indexer/understand/index.ts";
 import { iterateCorpus, renderRecord } from "../generate/index.ts";
 import { scanPdf } from "../generate/scan.ts";
 import { addDocument, EVAL_FIELDS, emptyCounts, type Score, score } from "./metrics.ts";
+import { comparePage, emptyComparison, renderTextPdf, textScores } from "./ocr-real.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +44,9 @@ const { values } = parseArgs({
     dpi: { type: "string", default: "300" },
     "scan-dpi": { type: "string" },
     engine: { type: "string", default: "tesseract" },
+    real: { type: "string" },
+    "max-pages": { type: "string", default: "120" },
+    "pages-per-doc": { type: "string", default: "5" },
     json: { type: "boolean", default: false },
   },
 });
@@ -56,6 +69,16 @@ const extractor = createTextExtractor(pool, { pdfEngine });
 const work = await mkdtemp(join(tmpdir(), "eval-ocr-"));
 
 try {
+  if (values.real) await evalReal(values.real);
+  else await evalGenerated();
+} finally {
+  await engine.close?.();
+  await pool.close();
+  await rm(work, { recursive: true, force: true });
+}
+
+/** Generated records, read born-digital and as scans, both scored against their ground truth. */
+async function evalGenerated() {
   const digital = emptyCounts();
   const scanned = emptyCounts();
   let pages = 0;
@@ -108,10 +131,96 @@ try {
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else print(report);
-} finally {
-  await engine.close?.();
-  await pool.close();
-  await rm(work, { recursive: true, force: true });
+}
+
+/** Real records: the scan's reading scored against the born-digital reading of the same pages. */
+async function evalReal(dir: string) {
+  const budget = Number(values["max-pages"]);
+  const perDoc = Number(values["pages-per-doc"]);
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
+  const counts = emptyCounts();
+  const text = emptyComparison();
+  let pages = 0;
+  let ocrMs = 0;
+  let confidence = 0;
+  let documents = 0;
+  for (const file of files) {
+    const want = Math.min(perDoc, budget - pages);
+    if (want <= 0) break;
+    // A neutral name: the real one holds the meeting date, which would be found in both readings alike.
+    const filename = `real-${documents + 1}.pdf`;
+    const pdf = await renderTextPdf(await readFile(join(dir, file), "utf8"), want);
+    const born = await extractor.extract(pdf, filename);
+    const n = Math.min(want, born.pages.length);
+    const reference = born.pages.slice(0, n);
+    const numbers = Array.from({ length: n }, (_, i) => i + 1);
+    const path = join(work, "scan.pdf");
+    await writeFile(path, await scanPdf(pdf, { dpi: scanDpi, pages: numbers }));
+    const scanned = await extractor.extract(await readFile(path), filename);
+    const needed = (scanned.needsOcr ?? []).filter((p) => p <= n);
+    const started = performance.now();
+    const read = await readPages(engine, path, scanned.pages, needed, { maxPages: 1000, timeoutMs: 3600_000 });
+    ocrMs += performance.now() - started;
+    const ocrPages = read.pages.slice(0, n);
+    pages += read.state.pages.length;
+    confidence += read.state.pages.reduce((sum, p) => sum + p.confidence, 0);
+    addDocument(counts, understand({ pages: ocrPages, filename }), understand({ pages: reference, filename }));
+    for (let i = 0; i < n; i++) comparePage(text, reference[i] ?? "", ocrPages[i] ?? "");
+    documents++;
+    if (!values.json) process.stderr.write(`${documents} documents, ${pages}/${budget} pages (${file})\n`);
+  }
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const similarity = textScores(text);
+  const report = {
+    documents,
+    of: files.length,
+    pagesPerDoc: perDoc,
+    dpi,
+    scanDpi,
+    engine: engine.name,
+    pdfExtractor: pdfEngine,
+    ocr: {
+      pages,
+      seconds: Math.round(ocrMs / 100) / 10,
+      pagesPerSecond: r(pages / (ocrMs / 1000)),
+      meanConfidence: pages ? Math.round((confidence / pages) * 10) / 10 : 0,
+    },
+    text: {
+      cer: r(similarity.cer),
+      wer: r(similarity.wer),
+      wordF1: r(similarity.wordF1),
+      chars: text.chars,
+      words: text.words,
+    },
+    fields: Object.fromEntries(EVAL_FIELDS.map((f) => [f, round(score(counts[f]))])) as Record<string, Score>,
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(
+    `Real records: ${documents} of ${files.length} (sorted by name), the first ${perDoc} pages of each laid out as plain PDFs`,
+  );
+  out.push(
+    `Reference: the born-digital reading by ${pdfEngine}; scans made at ${scanDpi} dpi, rendered at ${dpi} dpi and read by ${engine.name}`,
+  );
+  out.push(
+    `OCR: ${pages} pages in ${report.ocr.seconds} s = ${report.ocr.pagesPerSecond} pages/s (mean word confidence ${report.ocr.meanConfidence})`,
+  );
+  out.push(
+    `Page text: character error rate ${report.text.cer.toFixed(3)} (${text.chars} characters), word error rate ${report.text.wer.toFixed(3)}, word F1 ${report.text.wordF1.toFixed(3)} (${text.words} words)`,
+  );
+  out.push(
+    `${"field".padEnd(24)}${"agreement P".padStart(12)}${"R".padStart(7)}${"F1".padStart(7)}${"support".padStart(9)}`,
+  );
+  for (const f of EVAL_FIELDS) {
+    const s = report.fields[f] as Score;
+    out.push(
+      `${f.padEnd(24)}${s.precision.toFixed(3).padStart(12)}${s.recall.toFixed(3).padStart(7)}${s.f1.toFixed(3).padStart(7)}${String(s.support).padStart(9)}`,
+    );
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
 }
 
 function round(s: Score): Score {
