@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
-import { type AccessStore, hashSecret, type Role, roleAtLeast } from "../indexer/archive/access.ts";
+import { type AccessStore, hashSecret, type Role, roleAtLeast, type SessionOwner } from "../indexer/archive/access.ts";
 import { AppError } from "./errors.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -68,20 +68,10 @@ export function identify(req: Request, access: AccessStore, settings: AccessSett
   const sessionId = readCookie(req.get("cookie"), SESSION_COOKIE);
   const owner = sessionId ? access.session(sessionId) : null;
   if (sessionId && owner) {
-    const signedIn =
-      owner.kind === "token"
-        ? caller(
-            owner.token.role,
-            "session",
-            owner.token.name,
-            owner.token.id,
-            `${owner.token.name} (${owner.token.id})`,
-          )
-        : settings.apiToken && owner.envTokenHash === hashSecret(settings.apiToken)
-          ? caller("admin", "session", "ARCHIVE_API_TOKEN", null, `ARCHIVE_API_TOKEN (${ip})`)
-          : null;
+    const current =
+      owner.kind === "token" || (settings.apiToken && owner.envTokenHash === hashSecret(settings.apiToken));
+    const signedIn = current ? sessionCaller(owner, sessionId, ip) : null;
     if (signedIn) {
-      signedIn.sessionId = sessionId;
       // The cookie is SameSite=Strict; a write from another site is refused even so, by its Origin.
       if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
         signedIn.refusal = new AppError(403, "cross_site", "a change from another site is not accepted");
@@ -133,6 +123,16 @@ export function roleError(who: Caller, needed: Role): AppError | null {
 /** The client's address: the socket's, or the proxy's X-Forwarded-For where ARCHIVE_TRUST_PROXY trusts it. */
 export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? "okänd adress";
+}
+
+/** The caller a session speaks for: its token's role and name, or admin for ARCHIVE_API_TOKEN's. */
+export function sessionCaller(owner: SessionOwner, sessionId: string, ip: string): Caller {
+  const who =
+    owner.kind === "token"
+      ? caller(owner.token.role, "session", owner.token.name, owner.token.id, `${owner.token.name} (${owner.token.id})`)
+      : caller("admin", "session", "ARCHIVE_API_TOKEN", null, `ARCHIVE_API_TOKEN (${ip})`);
+  who.sessionId = sessionId;
+  return who;
 }
 
 function caller(

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "./errors.ts";
 
-/** Parses query parameters with a zod schema; a bad parameter is a 400 naming it. */
+/** Parses query parameters (or a small JSON body) with a zod schema; a bad parameter is a 400 naming it. */
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) {

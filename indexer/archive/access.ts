@@ -87,7 +87,7 @@ export class AccessStore {
       const at = new Date().toISOString();
       this.db.prepare("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?").run(at, token.id);
       this.db.prepare("DELETE FROM sessions WHERE token_id = ?").run(token.id);
-      return this.byId(token.id);
+      return this.get(token.id);
     });
     return revoke.immediate();
   }
@@ -159,7 +159,7 @@ export class AccessStore {
   }
 
   private find(idOrName: string): ApiToken | null {
-    const byId = this.byId(idOrName);
+    const byId = this.get(idOrName);
     if (byId) return byId;
     const rows = this.db
       .prepare(
@@ -174,7 +174,8 @@ export class AccessStore {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  private byId(id: string): ApiToken | null {
+  /** One token by its id, active or revoked. */
+  get(id: string): ApiToken | null {
     const row = this.db
       .prepare("SELECT id, name, role, created_at, revoked_at, last_used_at FROM api_tokens WHERE id = ?")
       .get(id) as TokenRow | undefined;

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { hashSecret, roleAtLeast, SESSION_HOURS } from "../../indexer/archive/access.ts";
+import { hashSecret, roleAtLeast, SESSION_HOURS, type SessionOwner } from "../../indexer/archive/access.ts";
 import type { AppDeps } from "../app.ts";
-import { type Caller, callerOf, clientAddress, SESSION_COOKIE, sameSecret } from "../auth.ts";
+import { type Caller, callerOf, clientAddress, SESSION_COOKIE, sameSecret, sessionCaller } from "../auth.ts";
 import { AppError } from "../errors.ts";
 import { rateLimit } from "../rate-limit.ts";
 
@@ -34,7 +34,7 @@ export function sessionRoutes(deps: AppDeps): Router {
       const secret = parsed.data.token.trim();
       const ip = clientAddress(req);
       const apiToken = deps.apiToken;
-      let owner: Parameters<typeof deps.access.startSession>[0] | null = null;
+      let owner: SessionOwner | null = null;
       if (apiToken && sameSecret(secret, apiToken)) owner = { kind: "env", envTokenHash: hashSecret(apiToken) };
       else {
         const token = deps.access.authenticate(secret);
@@ -54,10 +54,7 @@ export function sessionRoutes(deps: AppDeps): Router {
         path: "/",
         maxAge: SESSION_HOURS * 3600_000,
       });
-      const who: Caller =
-        owner.kind === "token"
-          ? signedIn(owner.token.role, owner.token.name, owner.token.id, session.id)
-          : signedIn("admin", "ARCHIVE_API_TOKEN", null, session.id);
+      const who = sessionCaller(owner, session.id, ip);
       deps.audit.record("sign-in", who.actor, { tokenId: who.tokenId, role: who.role, address: ip });
       res.json(sessionBody(who, settings.publicRead));
     },
@@ -74,18 +71,6 @@ export function sessionRoutes(deps: AppDeps): Router {
     res.status(204).end();
   });
   return router;
-}
-
-function signedIn(role: Caller["role"], name: string, tokenId: string | null, sessionId: string): Caller {
-  return {
-    role,
-    via: "session",
-    name,
-    tokenId,
-    actor: tokenId ? `${name} (${tokenId})` : name,
-    sessionId,
-    refusal: null,
-  };
 }
 
 /** What the UI needs to know about the caller; never the token or session id. */

@@ -262,6 +262,14 @@ export function failedRequest(served: ServedArchive, status: number, path: strin
   return `console error: Failed to load resource: the server responded with a status of ${status} (${STATUS_CODES[status]}) (${served.url}${path})`;
 }
 
+/** A page of its own at desktop size, a 10 s default timeout, and the watch of watchPage on it. */
+export async function openWatchedPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { page, problems: await watchPage(page) };
+}
+
 /** Waits until the view has drawn what it fetched: an h1, nothing busy, no loading notice. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(

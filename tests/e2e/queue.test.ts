@@ -10,7 +10,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { axeViolations, unnamedControls } from "./a11y-checks.ts";
-import { apiGet, type ServedArchive, settled, setupOnce, startArchiveAndBrowser, watchPage } from "./harness.ts";
+import { apiGet, openWatchedPage, type ServedArchive, settled, setupOnce, startArchiveAndBrowser } from "./harness.ts";
 
 const DAMAGED_PDF = {
   name: "protokoll-byggnadsnamnden-2021-05-12.pdf",
@@ -42,10 +42,7 @@ setupOnce(async () => {
     if (i > 100) throw new Error(`the damaged PDF did not fail as damaged: ${JSON.stringify(failed)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = await watchPage(page);
+  ({ page, problems } = await openWatchedPage(browser));
   page.on("request", (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
 });
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { iterateCorpus, renderRecord } from "../../tools/generate/index.ts";
 import { scanPdf } from "../../tools/generate/scan.ts";
 import { axeViolations } from "./a11y-checks.ts";
-import { apiGet, type ServedArchive, settled, setupOnce, startArchiveAndBrowser, watchPage } from "./harness.ts";
+import { apiGet, openWatchedPage, type ServedArchive, settled, setupOnce, startArchiveAndBrowser } from "./harness.ts";
 
 interface OcrDocument {
   id: string;
@@ -51,10 +51,7 @@ setupOnce(async () => {
     if (i > 240) throw new Error(`the scan was not read with OCR: ${JSON.stringify(doc?.ocr)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = await watchPage(page);
+  ({ page, problems } = await openWatchedPage(browser));
 });
 
 afterAll(async () => {

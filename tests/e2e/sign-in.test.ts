@@ -10,7 +10,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreatedToken } from "../../indexer/archive/access.ts";
 import { axeViolations, unnamedControls } from "./a11y-checks.ts";
-import { failedRequest, type ServedArchive, settled, setupOnce, startArchiveAndBrowser, watchPage } from "./harness.ts";
+import {
+  failedRequest,
+  openWatchedPage,
+  type ServedArchive,
+  settled,
+  setupOnce,
+  startArchiveAndBrowser,
+} from "./harness.ts";
 
 let served: ServedArchive;
 let browser: Browser;
@@ -21,10 +28,7 @@ let editor: CreatedToken;
 setupOnce(async () => {
   ({ served, browser } = await startArchiveAndBrowser({ seed: 5, count: 4, env: { ARCHIVE_PUBLIC_READ: "false" } }));
   editor = served.archive.runtime.access.create("Cecilia Registrator", "editor");
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = await watchPage(page);
+  ({ page, problems } = await openWatchedPage(browser));
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreatedToken } from "../../indexer/archive/access.ts";
 import { axeViolations, unnamedControls } from "./a11y-checks.ts";
-import { type ServedArchive, settled, setupOnce, startArchiveAndBrowser, watchPage } from "./harness.ts";
+import { openWatchedPage, type ServedArchive, settled, setupOnce, startArchiveAndBrowser } from "./harness.ts";
 
 let served: ServedArchive;
 let browser: Browser;
@@ -20,10 +20,7 @@ let admin: CreatedToken;
 setupOnce(async () => {
   ({ served, browser } = await startArchiveAndBrowser({ seed: 9, count: 3 }));
   admin = served.archive.runtime.access.create("Dan Systemförvaltare", "admin");
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = await watchPage(page);
+  ({ page, problems } = await openWatchedPage(browser));
 });
 
 afterAll(async () => {

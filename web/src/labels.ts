@@ -68,3 +68,8 @@ export function documentHref(id: string, paragraph?: number | null, q?: string):
 export function caseHref(dnr: string): string {
   return `/arende?${new URLSearchParams({ dnr }).toString()}`;
 }
+
+/** The sign-in page, coming back to the page the official is on. */
+export function signInHref(): string {
+  return `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+}

@@ -8,7 +8,7 @@ import { type AuditEntry, getAudit } from "../api/audit.ts";
 import { ApiError, isAbort } from "../api/http.ts";
 import { actionLabel, auditSubject, auditTime } from "../audit-texts.ts";
 import { type Child, h, replace } from "../dom.ts";
-import { caseHref, documentHref } from "../labels.ts";
+import { caseHref, documentHref, signInHref } from "../labels.ts";
 import { pageInfo } from "../search-state.ts";
 import { errorNotice, loadingNotice, setTitle, settleFocus, type View, type ViewContext } from "./common.ts";
 
@@ -68,11 +68,7 @@ function refusedNotice(): HTMLElement {
       "p",
       null,
       "Bara administratörer kan se vem som har fått vilka handlingar. ",
-      h(
-        "a",
-        { href: `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}` },
-        "Logga in som administratör",
-      ),
+      h("a", { href: signInHref() }, "Logga in som administratör"),
       ", eller kontakta systemförvaltaren om du behöver åtkomst.",
     ),
   );

@@ -2,7 +2,7 @@
 
 import { ApiError } from "../api/http.ts";
 import { type Child, h } from "../dom.ts";
-import { caseHref } from "../labels.ts";
+import { caseHref, signInHref } from "../labels.ts";
 
 export interface ViewContext {
   /** The <main> element the view renders into. */
@@ -75,13 +75,7 @@ export function errorNotice(error: unknown, subject?: string): HTMLElement {
     { class: "notice notice--error", role: "alert" },
     h("p", { class: "notice__title" }, title),
     h("p", null, detail),
-    error instanceof ApiError && error.status === 401
-      ? h(
-          "p",
-          null,
-          h("a", { href: `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}` }, "Logga in"),
-        )
-      : null,
+    error instanceof ApiError && error.status === 401 ? h("p", null, h("a", { href: signInHref() }, "Logga in")) : null,
     code ? h("p", { class: "hint" }, `Felkod: ${code}`) : null,
   );
 }

@@ -9,6 +9,7 @@ import type { Role } from "../api/session.ts";
 import { type ApiToken, createToken, getTokens, revokeToken } from "../api/tokens.ts";
 import { auditTime } from "../audit-texts.ts";
 import { h, replace } from "../dom.ts";
+import { signInHref } from "../labels.ts";
 import { loadSession } from "../session.ts";
 import { errorNotice, loadingNotice, setTitle, settleFocus, type View, type ViewContext } from "./common.ts";
 import { ROLE_NAMES } from "./sign-in.ts";
@@ -224,15 +225,6 @@ function refusedNotice(): HTMLElement {
     "div",
     { class: "notice notice--error", role: "alert" },
     h("p", { class: "notice__title" }, "Nycklarna kräver administratörsbehörighet."),
-    h(
-      "p",
-      null,
-      h(
-        "a",
-        { href: `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}` },
-        "Logga in som administratör",
-      ),
-      ", eller kontakta systemförvaltaren.",
-    ),
+    h("p", null, h("a", { href: signInHref() }, "Logga in som administratör"), ", eller kontakta systemförvaltaren."),
   );
 }
